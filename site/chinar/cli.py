@@ -1,0 +1,52 @@
+"""The ``chinar`` command: one subcommand per pipeline stage.
+
+Each subcommand lives in its own module exposing ``configure(parser)`` and ``run(args) -> int``;
+modules are imported only when their subcommand runs, so ``chinar --help`` stays fast and the
+static build never pays for boto3 or Whoosh it does not use.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+
+from . import __version__
+
+COMMANDS: dict[str, tuple[str, str]] = {
+    "check": ("chinar.check", "validate a content directory against the contract"),
+    "build": ("chinar.build", "build the static site from a content directory"),
+    "serve": ("chinar.serve", "serve the built site on localhost"),
+    "pull": ("chinar.pull", "pull the published catalog from the CMS API into a content directory"),
+    "deploy": ("chinar.deploy", "upload the built site to S3 (only what changed, in a safe order)"),
+    "search": ("chinar.search.cli", "query the search index built by `chinar build`"),
+}
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="chinar", description=__doc__.splitlines()[0])
+    parser.add_argument("--version", action="version", version=f"chinar {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log more detail")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for name, (module, help_text) in COMMANDS.items():
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        p.set_defaults(_module=module)
+        importlib.import_module(module).configure(p)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = make_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO,
+                        format="%(levelname)s %(name)s: %(message)s")
+    try:
+        return importlib.import_module(args._module).run(args) or 0
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
