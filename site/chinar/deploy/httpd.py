@@ -1,0 +1,61 @@
+"""A local static server that answers like Netlify: same headers, ``404.html`` for missing paths.
+
+Used by the browser tests (a Content-Security-Policy violation only shows when the header is
+actually sent) and available to ``chinar serve`` so a preview carries production's policy.
+Standard library only; not meant for production traffic.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from .rules import HeaderRules, content_type_for
+
+
+class NetlifyLikeHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves ``directory`` with the header rules applied and Netlify's 404 behaviour."""
+
+    rules: HeaderRules
+
+    def __init__(self, *args, rules: HeaderRules, **kwargs):
+        self.rules = rules
+        super().__init__(*args, **kwargs)
+
+    def guess_type(self, path):  # explicit types, the same ones S3 objects get
+        return content_type_for(str(path))
+
+    def end_headers(self) -> None:
+        path = unquote(urlsplit(self.path).path)
+        for name, value in self.rules.headers_for(path).items():
+            self.send_header(name, value)
+        super().end_headers()
+
+    def send_error(self, code, message=None, explain=None):
+        page = Path(self.directory) / "404.html"
+        if code == 404 and page.is_file():
+            body = page.read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", content_type_for("404.html"))
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(body)
+            return
+        super().send_error(code, message, explain)
+
+    def log_message(self, format, *args):  # noqa: A002 - keep test output quiet
+        pass
+
+
+def start_server(directory: Path, rules: HeaderRules, host: str = "127.0.0.1",
+                 port: int = 0) -> http.server.ThreadingHTTPServer:
+    """Serve ``directory`` in a daemon thread; ``server.server_address`` has the bound port.
+    Call ``server.shutdown()`` to stop it."""
+    handler = functools.partial(NetlifyLikeHandler, directory=str(directory), rules=rules)
+    server = http.server.ThreadingHTTPServer((host, port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True, name="chinar-httpd").start()
+    return server
