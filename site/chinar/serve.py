@@ -1,13 +1,67 @@
-"""``chinar serve``: not built yet."""
+"""``chinar serve``: serve the built site on localhost, as a static host would.
+
+Directory URLs serve their ``index.html``; unknown paths get the site's ``404.html`` with status 404.
+Requests are logged to stderr. This is for previewing a build, not for production.
+"""
 
 from __future__ import annotations
 
 import argparse
+import functools
+import http.server
+import threading
+from pathlib import Path
+
+
+class SiteHandler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
+                      ".avif": "image/avif", ".webp": "image/webp", ".svg": "image/svg+xml",
+                      ".xml": "application/xml", ".json": "application/json", ".js": "text/javascript",
+                      ".css": "text/css", ".html": "text/html; charset=utf-8", ".txt": "text/plain; charset=utf-8"}
+
+    def send_error(self, code, message=None, explain=None):
+        page = Path(self.directory) / "404.html"
+        if code == 404 and page.is_file():
+            body = page.read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(body)
+            return
+        super().send_error(code, message, explain)
+
+
+def make_server(output_dir: Path, host: str = "127.0.0.1", port: int = 8000) -> http.server.ThreadingHTTPServer:
+    """A server for ``output_dir`` (port 0 picks a free port; read it from ``server.server_address``)."""
+    handler = functools.partial(SiteHandler, directory=str(output_dir))
+    return http.server.ThreadingHTTPServer((host, port), handler)
+
+
+def serve_in_thread(output_dir: Path, host: str = "127.0.0.1", port: int = 0):
+    """Start a server in a daemon thread; returns (server, base URL). Used by tests."""
+    server = make_server(output_dir, host, port)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://{host}:{server.server_address[1]}"
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    pass
+    parser.add_argument("--output", type=Path, default=Path("output"), help="built site to serve (default: output)")
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=8000)
 
 
 def run(args: argparse.Namespace) -> int:
-    raise SystemExit("chinar serve: not implemented yet")
+    if not (args.output / "index.html").is_file():
+        print(f"{args.output} has no index.html: run `chinar build` first")
+        return 1
+    server = make_server(args.output, args.host, args.port)
+    print(f"Serving {args.output} at http://{args.host}:{server.server_address[1]}/ (Ctrl-C to stop)", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+    return 0

@@ -1,0 +1,222 @@
+"""``chinar build``: the static build pipeline.
+
+``build()`` reads top to bottom as the whole build: load and validate the content, resolve
+references, list the pages, render them with the theme, encode images, write the search index and
+the crawler files, then swap the new output in. Pelican drives it (``site/pelicanconf.py``): the
+``chinar.pelican_plugin`` generator calls ``generate`` below from Pelican's own run loop, so Pelican
+settings, signals and plugins apply. A failure at any stage leaves the last good output in place.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import assets, seo, urls
+from .content import LOCALES, Catalog, load_catalog
+from .errors import ContentError
+from .output import OutputTree
+from .pages import Page, build_pages
+from .relations import resolve
+from .render import SITE_NAME, Renderer, default_theme_dir
+
+log = logging.getLogger(__name__)
+
+SITE_DIR = Path(__file__).resolve().parents[1]
+
+
+@dataclass
+class BuildReport:
+    pages: int = 0
+    written: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    images: dict[str, int] = field(default_factory=dict)
+    search: dict[str, Any] = field(default_factory=dict)
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+class BuildError(Exception):
+    """A build stage failed for a reason other than bad content (e.g. a broken template)."""
+
+
+@dataclass
+class BuildJob:
+    """Everything one build needs; filled stage by stage by ``generate``."""
+
+    content_dir: Path
+    output: OutputTree
+    base_url: str
+    cache_dir: Path
+    theme_dir: Path
+    report: BuildReport = field(default_factory=BuildReport)
+    catalog: Catalog | None = None
+    pages: list[Page] = field(default_factory=list)
+
+    def timed(self, name: str, start: float) -> None:
+        self.report.seconds[name] = round(time.perf_counter() - start, 3)
+
+
+def generate(job: BuildJob) -> None:
+    """The stages of a build, in order, writing into ``job.output`` (staging)."""
+    t = time.perf_counter()
+    job.catalog = load_catalog(job.content_dir)
+    job.timed("load", t)
+
+    t = time.perf_counter()
+    relations = resolve(job.catalog)
+    job.pages = build_pages(job.catalog, relations)
+    job.timed("resolve", t)
+
+    t = time.perf_counter()
+    static_url = write_static(job)
+    images = make_image_pipeline(job)
+    renderer = Renderer(job.theme_dir, job.base_url, static_url, picture=images.picture, og_image=images.og_image)
+    render_pages(job, renderer)
+    write_site_files(job, renderer, relations)
+    job.timed("render", t)
+
+    t = time.perf_counter()
+    images.write()
+    job.output.produced.update(images.output_files())
+    job.report.images = images.stats
+    job.timed("images", t)
+
+    t = time.perf_counter()
+    write_search_index(job, images)
+    job.timed("search", t)
+
+
+def write_static(job: BuildJob):
+    """Copy theme static files under hashed names; return the template helper resolving them."""
+    mapping = assets.collect(job.theme_dir / "static")
+    for out_rel, data in mapping.values():
+        job.output.write(out_rel, data)
+
+    def static_url(rel: str) -> str:
+        try:
+            return "/" + mapping[rel][0]
+        except KeyError:
+            raise BuildError(f"theme static file {rel!r} does not exist in {job.theme_dir / 'static'}") from None
+
+    return static_url
+
+
+def make_image_pipeline(job: BuildJob):
+    from .images import ImagePipeline
+
+    return ImagePipeline(media_root=job.content_dir / "media", output_dir=job.output.staging,
+                         cache_dir=job.cache_dir / "images")
+
+
+def render_pages(job: BuildJob, renderer: Renderer) -> None:
+    for page in job.pages:
+        try:
+            html = renderer.render(page)
+        except Exception as exc:  # a template bug: name the page and template, keep the old output
+            if isinstance(exc, ContentError):
+                raise
+            source = page.record["_file"] if page.record else page.url or "home"
+            raise BuildError(f"rendering {page.template} for {source} failed: {type(exc).__name__}: {exc}") from exc
+        job.output.write(urls.output_file(page.url), html.encode())
+    job.report.pages = len(job.pages)
+
+
+def write_site_files(job: BuildJob, renderer: Renderer, relations) -> None:
+    """404 page, sitemap, robots.txt, story feeds and redirect rules."""
+    out = job.output
+    for locale in LOCALES:
+        page = Page(urls.prefix(locale) + "404.html", "404.html", locale, {},
+                    {loc: urls.prefix(loc) + "404.html" for loc in LOCALES}, kind="404")
+        out.write(page.url, renderer.render(page).encode())
+        title = f"{SITE_NAME[locale]} — " + renderer.translations[locale].gettext("Stories")
+        out.write(urls.feed(locale), seo.atom_feed(job.catalog, relations.stories_by_date, locale, title,
+                                                   renderer.absolute))
+    out.write("sitemap.xml", seo.sitemap(job.pages, renderer.absolute))
+    out.write("robots.txt", seo.robots(renderer.absolute))
+    out.write("_redirects", seo.redirects(job.catalog))
+
+
+def write_search_index(job: BuildJob, images) -> None:
+    try:
+        from .search import write_index
+    except ImportError:
+        log.warning("search index not built: chinar.search.write_index is not available")
+        return
+    job.report.search = write_index(job.catalog, job.output.staging, job.cache_dir,
+                                    thumbnail=lambda image: images.thumbnail(image).url)
+    index_dir = job.output.staging / "search-index"
+    if index_dir.is_dir():
+        for path in index_dir.rglob("*"):
+            if path.is_file():
+                job.output.produced.add(path.relative_to(job.output.staging).as_posix())
+
+
+def pelican_settings(content_dir: Path, output_dir: Path, base_url: str, publish: bool = False) -> dict:
+    from pelican.settings import read_settings
+
+    conf = SITE_DIR / ("publishconf.py" if publish else "pelicanconf.py")
+    override: dict[str, Any] = {"PATH": str(content_dir), "OUTPUT_PATH": str(output_dir)}
+    if base_url:
+        override["SITEURL"] = base_url
+    return read_settings(str(conf), override=override)
+
+
+def build(content_dir: Path, output_dir: Path, base_url: str = "", cache_dir: Path | None = None,
+          theme_dir: Path | None = None, publish: bool = False) -> BuildReport:
+    """Build ``content_dir`` into ``output_dir`` through Pelican; raise on failure, output untouched."""
+    from pelican import Pelican
+
+    content_dir, output_dir = Path(content_dir).resolve(), Path(output_dir).resolve()
+    tree = OutputTree(output_dir)
+    staging = tree.open()
+    try:
+        settings = pelican_settings(content_dir, staging, base_url, publish)
+        job = BuildJob(content_dir=content_dir, output=tree, base_url=settings["SITEURL"] or "http://localhost:8000",
+                       cache_dir=Path(cache_dir or settings["CHINAR_CACHE_PATH"]).resolve(),
+                       theme_dir=Path(theme_dir or settings["THEME"]).resolve())
+        settings["CHINAR_JOB"] = job
+        Pelican(settings).run()
+        tree.commit()
+    except BaseException:
+        tree.abort()
+        raise
+    job.report.written, job.report.unchanged, job.report.removed = len(tree.written), tree.unchanged, len(tree.removed)
+    return job.report
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--content", type=Path, default=Path("content"), help="content directory (default: content)")
+    parser.add_argument("--output", type=Path, default=Path("output"), help="output directory (default: output)")
+    parser.add_argument("--base-url", default="", help="absolute site URL for canonical links, feeds and sitemap")
+    parser.add_argument("--cache", type=Path, default=None, help="cache directory (default: .cache)")
+    parser.add_argument("--publish", action="store_true", help="use site/publishconf.py (production settings)")
+
+
+def run(args: argparse.Namespace) -> int:
+    from .images import ImageError
+
+    start = time.perf_counter()
+    try:
+        report = build(args.content, args.output, args.base_url, args.cache, publish=args.publish)
+    except ContentError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        print(f"build failed: {len(exc.problems)} problem(s) in {args.content}; {args.output} left unchanged",
+              file=sys.stderr)
+        return 1
+    except (ImageError, BuildError) as exc:
+        print(f"build failed: {exc}; {args.output} left unchanged", file=sys.stderr)
+        return 1
+    took = time.perf_counter() - start
+    print(f"built {report.pages} pages into {args.output} in {took:.1f}s: {report.written} files written, "
+          f"{report.unchanged} unchanged, {report.removed} removed; images {report.images}")
+    return 0
+
+
+__all__ = ["build", "generate", "BuildJob", "BuildReport", "BuildError", "SITE_NAME"]

@@ -1,0 +1,34 @@
+"""Outbound marketplace links: UTM tagging and rel attributes (pure functions)."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from .content import Record
+
+UTM_SOURCE = "chinar"
+UTM_MEDIUM = "referral"
+
+
+def outbound_url(url: str, campaign: str | None = None) -> str:
+    """``url`` with utm_source, utm_medium (and utm_campaign on a campaign page) merged into its query.
+
+    Parameters the listing URL already has are kept in order; existing utm_* values are replaced so a
+    link never carries two conflicting tags. The fragment is preserved.
+    """
+    parts = urlsplit(url)
+    tags = {"utm_source": UTM_SOURCE, "utm_medium": UTM_MEDIUM}
+    if campaign:
+        tags["utm_campaign"] = campaign
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k not in tags]
+    query.extend(tags.items())
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(query), parts.fragment))
+
+
+def outbound_rel(listing: Record) -> str:
+    """Marketplace links open safely; those under a partnership programme are marked sponsored."""
+    return "noopener sponsored external" if listing.get("programme") else "noopener nofollow external"
+
+
+def is_buyable(listing: Record) -> bool:
+    return listing.get("availability") in ("in_stock", "preorder")

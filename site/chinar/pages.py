@@ -1,0 +1,155 @@
+"""The list of pages to render: a pure function of the catalog and its relations.
+
+Each ``Page`` names its URL, template, locale, the translations it links to, and a context of plain
+records (already in the page's language, falling back to English where a translation is missing, so a
+Hindi reader still sees every artisan). Structural pages (home, indexes, search) exist in every
+locale; a record's own page exists only in the locales it has been written in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import urls
+from .content import LOCALES, Catalog, Record
+from .relations import Relations
+
+PER_PAGE = 24
+DETAIL_TEMPLATES = {"district": "district.html", "craft": "craft.html", "artisan": "artisan.html",
+                    "product": "product.html", "collection": "collection.html", "story": "story.html",
+                    "campaign": "campaign.html", "page": "page.html"}
+INDEXED = ("craft", "artisan", "product", "district", "collection", "story", "campaign")
+
+
+@dataclass
+class Page:
+    url: str
+    template: str
+    locale: str
+    context: dict[str, Any]
+    alternates: dict[str, str] = field(default_factory=dict)
+    kind: str = ""  # page type for tests and JSON-LD: home, craft, craft_index, ...
+    record: Record | None = None
+
+
+class Resolver:
+    """Looks up records for one locale with fallback; shared by every page of that locale."""
+
+    def __init__(self, catalog: Catalog, locale: str):
+        self.catalog = catalog
+        self.locale = locale
+
+    def one(self, type_: str, key: str) -> Record | None:
+        return self.catalog.get(type_, key, self.locale)
+
+    def many(self, type_: str, keys: list[str]) -> list[Record]:
+        return [r for r in (self.one(type_, k) for k in keys) if r is not None]
+
+    def items(self, pairs: list[tuple[str, str]]) -> list[Record]:
+        return [r for r in (self.one(t, k) for t, k in pairs) if r is not None]
+
+
+def structural_alternates(make_url) -> dict[str, str]:
+    return {loc: make_url(loc) for loc in LOCALES}
+
+
+def record_alternates(catalog: Catalog, rec: Record) -> dict[str, str]:
+    return {loc: urls.record(v) for loc, v in sorted(catalog.versions(rec["type"], rec["translation_key"]).items())}
+
+
+def paginate(items: list, url_for, locale: str, template: str, kind: str, extra: dict) -> Iterator[Page]:
+    total = max(1, -(-len(items) // PER_PAGE))
+    for n in range(1, total + 1):
+        chunk = items[(n - 1) * PER_PAGE:n * PER_PAGE]
+        pagination = {
+            "number": n, "total": total,
+            "previous": url_for(locale, n - 1) if n > 1 else None,
+            "next": url_for(locale, n + 1) if n < total else None,
+            "pages": [(i, url_for(locale, i)) for i in range(1, total + 1)],
+        }
+        yield Page(url_for(locale, n), template, locale, {**extra, "items": chunk, "pagination": pagination},
+                   structural_alternates(lambda loc, n=n: url_for(loc, n) if n <= total else url_for(loc, 1)),
+                   kind=kind)
+
+
+def detail_context(catalog: Catalog, rel: Relations, rec: Record, res: Resolver) -> dict[str, Any]:
+    """What a record's own page shows besides the record itself."""
+    t, key = rec["type"], rec["translation_key"]
+    if t == "district":
+        return {"crafts": res.many("craft", rel.crafts_by_district.get(key, [])),
+                "artisans": res.many("artisan", rel.artisans_by_district.get(key, [])),
+                "products": res.many("product", rel.products_by_district.get(key, [])[:12])}
+    if t == "craft":
+        return {"districts": res.many("district", rec["districts"]),
+                "artisans": res.many("artisan", rel.artisans_by_craft.get(key, [])),
+                "products": res.many("product", rel.products_by_craft.get(key, [])[:24]),
+                "stories": res.many("story", rel.stories_by_craft.get(key, []))}
+    if t == "artisan":
+        return {"crafts": res.many("craft", rec["crafts"]), "district": res.one("district", rec["district"]),
+                "products": res.many("product", rel.products_by_artisan.get(key, [])),
+                "stories": res.many("story", rel.stories_by_artisan.get(key, []))}
+    if t == "product":
+        artisan = res.one("artisan", rec["artisan"])
+        siblings = [k for k in rel.products_by_artisan.get(rec["artisan"], []) if k != key][:4]
+        return {"artisan": artisan, "craft": res.one("craft", rec["craft"]),
+                "district": res.one("district", rel.product_district[key]),
+                "related": res.many("product", siblings)}
+    if t == "collection":
+        return {"items": res.items(rel.collection_items.get(key, []))}
+    if t == "story":
+        return {"artisans": res.many("artisan", rec.get("artisans", [])),
+                "crafts": res.many("craft", rec.get("crafts", []))}
+    if t == "campaign":
+        return {"blocks": [campaign_block(block, rel, res) for block in rec["blocks"]]}
+    return {}
+
+
+def campaign_block(block: Record, rel: Relations, res: Resolver) -> dict[str, Any]:
+    """A campaign block with its references resolved; one template per block type renders it."""
+    bt = block["type"]
+    if bt == "featured_artisans":
+        return {**block, "records": res.many("artisan", block["artisans"])}
+    if bt == "featured_collection":
+        return {**block, "record": res.one("collection", block["collection"]),
+                "records": res.items(rel.collection_items.get(block["collection"], []))[:8]}
+    if bt == "craft_trail":
+        stops = [{**stop, "district_record": res.one("district", stop["district"]),
+                  "craft_records": res.many("craft", stop.get("crafts", []))} for stop in block["stops"]]
+        return {**block, "stops": stops}
+    return dict(block)
+
+
+def build_pages(catalog: Catalog, rel: Relations) -> list[Page]:
+    """Every page of the site, in a stable order."""
+    pages: list[Page] = []
+    for locale in LOCALES:
+        res = Resolver(catalog, locale)
+        pages.append(Page(urls.home(locale), "home.html", locale, {
+            "collections": [c for c in res.many("collection", catalog.keys("collection")) if c.get("featured")],
+            "artisans": [a for a in res.many("artisan", catalog.keys("artisan")) if a.get("featured")][:8],
+            "crafts": res.many("craft", catalog.keys("craft")),
+            "districts": res.many("district", catalog.keys("district")),
+            "stories": res.many("story", rel.stories_by_date[:4]),
+            "campaigns": res.many("campaign", catalog.keys("campaign")),
+        }, structural_alternates(urls.home), kind="home"))
+        for type_ in INDEXED:
+            keys = rel.stories_by_date if type_ == "story" else catalog.keys(type_)
+            items = res.many(type_, keys)
+            extra: dict[str, Any] = {"type": type_}
+            if type_ == "district":
+                extra["divisions"] = [(d, [r for r in items if r["division"] == d]) for d in ("Jammu", "Kashmir")]
+            pages.extend(paginate(items, lambda loc, n, t=type_: urls.index(t, loc, n), locale,
+                                  "index.html", f"{type_}_index", extra))
+        pages.append(Page(urls.search(locale), "search.html", locale, {}, structural_alternates(urls.search),
+                          kind="search"))
+        for type_ in DETAIL_TEMPLATES:
+            for key in catalog.keys(type_):
+                rec = catalog.versions(type_, key).get(locale)
+                if rec is None:
+                    continue
+                pages.append(Page(urls.record(rec), DETAIL_TEMPLATES[type_], locale,
+                                  {"rec": rec, **detail_context(catalog, rel, rec, res)},
+                                  record_alternates(catalog, rec), kind=type_, record=rec))
+    return pages

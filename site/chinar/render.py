@@ -1,0 +1,170 @@
+"""Rendering pages with the Jinja2 theme, shared by the static build and the CMS preview.
+
+``Renderer`` owns one Jinja2 environment per locale (gettext catalogs installed) and turns a ``Page``
+into HTML. The page context is completed here with what every template needs: language and
+direction, the language switcher, canonical and alternate URLs, breadcrumbs, JSON-LD, the link
+preview image, and helpers for pictures, prices, dates and outbound links.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from . import i18n, jsonld, links, urls
+from .content import DEFAULT_LOCALE, LOCALES, Record
+from .i18n import LANGUAGE_NAMES, direction, format_day, format_price
+from .pages import Page
+from .richtext import plain_text
+
+SITE_NAME = {"en": "Chinar", "hi": "चिनार", "ur": "چنار"}
+
+# Section names are interface strings; marked with N_ so extraction finds them, translated at render.
+def N_(s: str) -> str:  # noqa: N802 - gettext convention
+    return s
+
+
+SECTION_TITLES = {"craft": N_("Crafts"), "artisan": N_("Artisans"), "product": N_("Products"),
+                  "district": N_("Districts"), "collection": N_("Collections"), "story": N_("Stories"),
+                  "campaign": N_("Campaigns")}
+
+
+def default_theme_dir() -> Path:
+    return Path(__file__).resolve().parents[2] / "themes" / "chinar"
+
+
+class Renderer:
+    """Render pages of one site: theme + base URL + image and static-asset resolvers."""
+
+    def __init__(self, theme_dir: Path, base_url: str, static_url: Callable[[str], str],
+                 picture: Callable[[dict, str], Any] | None = None,
+                 og_image: Callable[[dict], Any] | None = None):
+        self.theme_dir = Path(theme_dir)
+        self.base_url = base_url.rstrip("/")
+        self.static_url = static_url
+        self.picture = picture
+        self.og_image = og_image
+        self.translations = {loc: i18n.translations(str(self.theme_dir / "translations"), loc) for loc in LOCALES}
+        self.envs = {loc: self._make_env(loc) for loc in LOCALES}
+
+    def _make_env(self, locale: str) -> jinja2.Environment:
+        env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(self.theme_dir / "templates"),
+            autoescape=True, extensions=["jinja2.ext.i18n"], trim_blocks=True, lstrip_blocks=True,
+            keep_trailing_newline=True, auto_reload=False, cache_size=-1,
+        )
+        env.install_gettext_translations(self.translations[locale], newstyle=True)
+        env.globals.update(
+            locale=locale, dir=direction(locale), urls=urls, href=urls.href, static=self.static_url,
+            picture=self.picture, price=lambda v: format_price(v, locale), day=lambda v: format_day(v, locale),
+            outbound_url=links.outbound_url, outbound_rel=links.outbound_rel, is_buyable=links.is_buyable,
+            language_names=LANGUAGE_NAMES, site_name=SITE_NAME[locale], search_url=urls.href(urls.search(locale)),
+            section_titles=SECTION_TITLES, plain_text=plain_text, text_dir=lambda r: direction(r["locale"]),
+            nav=[(SECTION_TITLES[t], urls.href(urls.index(t, locale)))
+                 for t in ("craft", "artisan", "product", "district", "collection", "story")],
+        )
+        return env
+
+    def absolute(self, url: str) -> str:
+        return urls.absolute(self.base_url, url)
+
+    def render(self, page: Page) -> str:
+        env = self.envs[page.locale]
+        _ = self.translations[page.locale].gettext
+        ctx = dict(page.context)
+        title = self.title(page, _)
+        ctx.update(
+            page=page, title=title, canonical=self.absolute(page.url),
+            alternates=[(loc, self.absolute(u)) for loc, u in sorted(page.alternates.items())],
+            switcher=[(loc, LANGUAGE_NAMES[loc], urls.href(page.alternates[loc]) if loc in page.alternates else None)
+                      for loc in LOCALES],
+            description=self.description(page, _),
+            breadcrumbs=self.breadcrumbs(page, title, _),
+        )
+        ctx["og_image"] = self.preview_image(page)
+        ctx["jsonld"] = [jsonld.dumps(d) for d in self.structured_data(page, ctx)]
+        return env.get_template(page.template).render(ctx)
+
+    # -- per-page facts -------------------------------------------------------------------------
+
+    def title(self, page: Page, _) -> str:
+        rec = page.record
+        if rec is not None:
+            return rec.get("name") or rec.get("title") or ""
+        if page.kind == "home":
+            return SITE_NAME[page.locale]
+        if page.kind == "search":
+            return _("Search")
+        if page.kind.endswith("_index"):
+            title = _(SECTION_TITLES[page.kind.removesuffix("_index")])
+            n = page.context["pagination"]["number"]
+            return title if n == 1 else _("%(title)s, page %(n)s") % {"title": title, "n": n}
+        return SITE_NAME[page.locale]
+
+    def description(self, page: Page, _) -> str:
+        rec = page.record
+        if rec is not None:
+            text = rec.get("summary") or plain_text(rec.get("bio") or rec.get("description") or rec.get("body") or "")
+            return text[:200]
+        return _("Heritage crafts of Jammu & Kashmir and the artisans who make them.")
+
+    def breadcrumbs(self, page: Page, title: str, _) -> list[tuple[str, str]]:
+        trail = [(SITE_NAME[page.locale], urls.home(page.locale))]
+        if page.kind == "home":
+            return trail
+        type_ = page.kind.removesuffix("_index")
+        if type_ in SECTION_TITLES:
+            trail.append((_(SECTION_TITLES[type_]), urls.index(type_, page.locale)))
+        if page.record is not None or page.kind == "search" or page.url != trail[-1][1]:
+            trail.append((title, page.url))
+        return trail
+
+    def main_image(self, page: Page) -> dict | None:
+        rec = page.record
+        if rec is None:
+            items = page.context.get("collections") or page.context.get("crafts") or []
+            rec = items[0] if items else None
+            if rec is None:
+                return None
+        for field in ("hero", "portrait", "image"):
+            if rec.get(field):
+                return rec[field]
+        if rec.get("images"):
+            return rec["images"][0]
+        return None
+
+    def preview_image(self, page: Page) -> dict | None:
+        """The 1200x630 link-preview JPEG (WhatsApp, social cards), as absolute URL + size."""
+        image = self.main_image(page)
+        if image is None or self.og_image is None:
+            return None
+        r = self.og_image(image)
+        return {"url": self.absolute(r.url.lstrip("/")), "width": r.width, "height": r.height, "alt": image["alt"]}
+
+    def structured_data(self, page: Page, ctx: dict) -> list[dict]:
+        data: list[dict] = [jsonld.breadcrumbs(ctx["breadcrumbs"], self.absolute)]
+        rec, url = page.record, self.absolute(page.url)
+        image = ctx["og_image"]["url"] if ctx.get("og_image") else None
+        if page.kind == "artisan":
+            data.append(jsonld.person(rec, ctx, url, image))
+        elif page.kind == "product":
+            data.append(jsonld.product(rec, ctx, url, [image] if image else [], links.outbound_url))
+        elif page.kind == "collection" or page.kind.endswith("_index"):
+            data.append(jsonld.collection_page(ctx["title"], url,
+                                               [self.absolute(urls.record(r)) for r in ctx.get("items", [])]))
+        elif page.kind == "story":
+            data.append(jsonld.article(rec, ctx, url, image))
+        elif page.kind == "campaign":
+            data.append(jsonld.event(rec, url, image))
+        return data
+
+
+def record_locale_fallback(rec: Record, locale: str) -> str | None:
+    """The ``lang`` to put on a card whose record is shown in another language than the page."""
+    return rec["locale"] if rec["locale"] != locale else None
+
+
+__all__ = ["Renderer", "default_theme_dir", "DEFAULT_LOCALE"]
