@@ -171,6 +171,7 @@ def build(content_dir: Path, output_dir: Path, base_url: str = "", cache_dir: Pa
           theme_dir: Path | None = None, publish: bool = False) -> BuildReport:
     """Build ``content_dir`` into ``output_dir`` through Pelican; raise on failure, output untouched."""
     from pelican import Pelican
+    from pelican.log import console
 
     content_dir, output_dir = Path(content_dir).resolve(), Path(output_dir).resolve()
     tree = OutputTree(output_dir)
@@ -181,7 +182,11 @@ def build(content_dir: Path, output_dir: Path, base_url: str = "", cache_dir: Pa
                        cache_dir=Path(cache_dir or settings["CHINAR_CACHE_PATH"]).resolve(),
                        theme_dir=Path(theme_dir or settings["THEME"]).resolve())
         settings["CHINAR_JOB"] = job
-        Pelican(settings).run()
+        quiet, console.quiet = console.quiet, True  # Pelican's summary counts Markdown articles: always 0 here
+        try:
+            Pelican(settings).run()
+        finally:
+            console.quiet = quiet
         tree.commit()
     except BaseException:
         tree.abort()

@@ -50,6 +50,8 @@ class Catalog:
 
     root: Path
     records: dict[tuple[str, str], dict[str, Record]] = field(default_factory=dict)
+    # (type, key) of files that failed to load: references to them are not reported again.
+    broken: set[tuple[str, str]] = field(default_factory=set)
 
     def add(self, record: Record) -> None:
         self.records.setdefault((record["type"], record["translation_key"]), {})[record["locale"]] = record
@@ -140,10 +142,14 @@ def load_catalog(root: Path | str, *, check_media: bool = True) -> Catalog:
             data = read_json(path, rel)
         except ContentError as exc:
             problems.extend(exc.problems)
+            catalog.broken.add((type_, path.name.split(".")[0]))
             continue
         found = validate_record(data, type_, rel)
         if found:
             problems.extend(found)
+            catalog.broken.add((type_, path.name.split(".")[0]))
+            if isinstance(data, dict) and isinstance(data.get("translation_key"), str):
+                catalog.broken.add((type_, data["translation_key"]))
             continue
         data["_file"] = rel
         catalog.add(data)

@@ -31,6 +31,11 @@ SECTION_TITLES = {"craft": N_("Crafts"), "artisan": N_("Artisans"), "product": N
                   "district": N_("Districts"), "collection": N_("Collections"), "story": N_("Stories"),
                   "campaign": N_("Campaigns")}
 
+FLAG_LABELS = {"women-led": N_("Women-led enterprise"), "disability-led": N_("Artisan with a disability"),
+               "rural-weaver": N_("Rural weaver"), "cooperative-member": N_("Cooperative member"),
+               "master-craftsperson": N_("Master craftsperson")}
+DIVISIONS = {"Jammu": N_("Jammu"), "Kashmir": N_("Kashmir")}
+
 
 def default_theme_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "themes" / "chinar"
@@ -62,7 +67,7 @@ class Renderer:
             picture=self.picture, price=lambda v: format_price(v, locale), day=lambda v: format_day(v, locale),
             outbound_url=links.outbound_url, outbound_rel=links.outbound_rel, is_buyable=links.is_buyable,
             language_names=LANGUAGE_NAMES, site_name=SITE_NAME[locale], search_url=urls.href(urls.search(locale)),
-            section_titles=SECTION_TITLES, plain_text=plain_text, text_dir=lambda r: direction(r["locale"]),
+            section_titles=SECTION_TITLES, flag_labels=FLAG_LABELS, divisions=DIVISIONS, plain_text=plain_text, text_dir=lambda r: direction(r["locale"]),
             nav=[(SECTION_TITLES[t], urls.href(urls.index(t, locale)))
                  for t in ("craft", "artisan", "product", "district", "collection", "story")],
         )

@@ -227,7 +227,7 @@ def validate_catalog(catalog: Catalog, *, check_media: bool = True) -> list[Prob
                 problems.append(Problem(rel, "/slug", f"slug {slug!r} is already used by {slugs[skey]}"))
             slugs.setdefault(skey, rel)
         for pointer, target, key in references(rec):
-            if not catalog.versions(target, key):
+            if not catalog.versions(target, key) and (target, key) not in catalog.broken:
                 problems.append(Problem(rel, pointer, f"refers to {target} {key!r}, which does not exist"))
         if check_media:
             for pointer, image in images(rec):

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Refresh the interface-string catalogs after changing templates or marked strings:
+#   scripts/translations.sh            extract messages.pot and merge it into hi/ur messages.po
+# Translators then fill the empty msgstr entries. The build compiles the .po files in memory.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BIN=${BIN:-.venv/bin}
+T=themes/chinar/translations
+"$BIN/pybabel" extract -F themes/chinar/babel.cfg -k N_ --no-location --sort-output -o "$T/messages.pot" .
+for loc in hi ur; do
+  if [ -f "$T/$loc/LC_MESSAGES/messages.po" ]; then
+    "$BIN/pybabel" update --no-fuzzy-matching -i "$T/messages.pot" -d "$T" -l "$loc"
+  else
+    "$BIN/pybabel" init -i "$T/messages.pot" -d "$T" -l "$loc"
+  fi
+done

@@ -1,0 +1,35 @@
+"""Shared fixtures: the tiny catalog, builds of it, and a static server for browser tests."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from chinar.build import build
+
+ROOT = Path(__file__).resolve().parents[1]
+TINY = ROOT / "tests" / "fixtures" / "tiny"
+
+
+@pytest.fixture
+def tiny_content(tmp_path: Path) -> Path:
+    """A writable copy of the tiny catalog, for tests that break or edit it."""
+    dest = tmp_path / "content"
+    shutil.copytree(TINY, dest)
+    return dest
+
+
+@pytest.fixture(scope="session")
+def image_cache(tmp_path_factory) -> Path:
+    """One image cache for the session: renditions of the tiny catalog are encoded once."""
+    return tmp_path_factory.mktemp("image-cache")
+
+
+@pytest.fixture(scope="session")
+def tiny_site(tmp_path_factory, image_cache: Path) -> Path:
+    """The tiny catalog built once per session (read-only for tests)."""
+    out = tmp_path_factory.mktemp("tiny-site") / "output"
+    build(TINY, out, "https://chinar.example.in", cache_dir=image_cache)
+    return out

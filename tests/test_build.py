@@ -1,0 +1,235 @@
+"""The static build: every page type in every locale, safe failure, determinism, site files."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from chinar.build import build
+from chinar.cli import main
+from conftest import TINY
+
+
+def tree(root: Path) -> dict[str, str]:
+    """Relative path -> sha256 of every file under root."""
+    return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+class Doc(HTMLParser):
+    """Just enough HTML parsing for assertions: attributes of <html>, links, scripts, headings."""
+
+    def __init__(self, text: str):
+        super().__init__()
+        self.html_attrs: dict = {}
+        self.links: list[dict] = []
+        self.anchors: list[dict] = []
+        self.jsonld: list = []
+        self.h1: list[str] = []
+        self._in: str | None = None
+        self._buf = ""
+        self.feed(text)
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "html":
+            self.html_attrs = a
+        elif tag == "link":
+            self.links.append(a)
+        elif tag == "a":
+            self.anchors.append(a)
+        elif tag == "script" and a.get("type") == "application/ld+json":
+            self._in, self._buf = "jsonld", ""
+        elif tag == "h1":
+            self._in, self._buf = "h1", ""
+
+    def handle_data(self, data):
+        if self._in:
+            self._buf += data
+
+    def handle_endtag(self, tag):
+        if self._in == "jsonld" and tag == "script":
+            self.jsonld.append(json.loads(self._buf))
+            self._in = None
+        elif self._in == "h1" and tag == "h1":
+            self.h1.append(self._buf.strip())
+            self._in = None
+
+
+def page(site: Path, url: str) -> Doc:
+    path = site / (url.strip("/") + "/index.html" if url.strip("/") else "index.html")
+    return Doc(path.read_text(encoding="utf-8"))
+
+
+# Each record version in the tiny catalog, with the URL its page must have.
+RECORD_PAGES = [
+    ("/districts/srinagar/", "en", "Srinagar"), ("/hi/districts/srinagar/", "hi", "श्रीनगर"),
+    ("/ur/districts/srinagar/", "ur", "سری نگر"), ("/districts/kathua/", "en", "Kathua"),
+    ("/crafts/sozni/", "en", "Sozni embroidery"), ("/hi/crafts/sozni/", "hi", "सोज़नी कढ़ाई"),
+    ("/ur/crafts/sozni/", "ur", "سوزنی کڑھائی"), ("/artisans/shazia-akhter/", "en", "Shazia Akhter"),
+    ("/hi/artisans/shazia-akhter/", "hi", "शाज़िया अख़्तर"),
+    ("/products/sozni-stole/", "en", "Sozni pashmina stole, paisley border"),
+    ("/collections/winter-gifts/", "en", "Winter gifts"), ("/collections/under-20000/", "en", "Sozni under ₹20,000"),
+    ("/stories/a-needle-and-a-winter/", "en", "A needle and a winter"),
+    ("/campaigns/winter-craft-trail/", "en", "Winter craft trail"), ("/about/", "en", "About Chinar"),
+]
+STRUCTURAL = ["", "crafts/", "artisans/", "products/", "districts/", "collections/", "stories/", "campaigns/", "search/"]
+
+
+@pytest.mark.parametrize(("url", "locale", "title"), RECORD_PAGES)
+def test_every_record_page_renders_in_its_locale(tiny_site: Path, url: str, locale: str, title: str) -> None:
+    doc = page(tiny_site, url)
+    assert doc.html_attrs == {"lang": locale, "dir": "rtl" if locale == "ur" else "ltr"}
+    assert doc.h1 == [title]
+
+
+@pytest.mark.parametrize("locale", ["en", "hi", "ur"])
+@pytest.mark.parametrize("section", STRUCTURAL)
+def test_structural_pages_exist_in_every_locale(tiny_site: Path, locale: str, section: str) -> None:
+    prefix = "" if locale == "en" else f"{locale}/"
+    doc = page(tiny_site, prefix + section)
+    assert doc.html_attrs["lang"] == locale
+    assert len(doc.h1) == 1
+
+
+def test_pages_exist_only_where_a_translation_exists(tiny_site: Path) -> None:
+    assert not (tiny_site / "ur/artisans/shazia-akhter").exists()
+    assert not (tiny_site / "hi/products/sozni-stole").exists()
+    # ...but the Hindi product list still shows the English product, marked as English.
+    html = (tiny_site / "hi/products/index.html").read_text()
+    assert 'lang="en"' in html and "/products/sozni-stole/" in html
+
+
+def test_language_switcher_and_hreflang(tiny_site: Path) -> None:
+    doc = page(tiny_site, "/crafts/sozni/")
+    alternates = {a["hreflang"]: a["href"] for a in doc.links if a.get("rel") == "alternate" and "hreflang" in a}
+    assert alternates == {"en": "https://chinar.example.in/crafts/sozni/",
+                          "hi": "https://chinar.example.in/hi/crafts/sozni/",
+                          "ur": "https://chinar.example.in/ur/crafts/sozni/"}
+    switch = {a["hreflang"]: a["href"] for a in doc.anchors if "hreflang" in a}
+    assert switch == {"en": "/crafts/sozni/", "hi": "/hi/crafts/sozni/", "ur": "/ur/crafts/sozni/"}
+    # An artisan with no Urdu version offers no Urdu link.
+    switch = {a["hreflang"] for a in page(tiny_site, "/artisans/shazia-akhter/").anchors if "hreflang" in a}
+    assert switch == {"en", "hi"}
+
+
+def test_interface_strings_are_translated(tiny_site: Path) -> None:
+    assert "कहाँ से खरीदें" not in (tiny_site / "products/sozni-stole/index.html").read_text()
+    hi = (tiny_site / "hi/artisans/shazia-akhter/index.html").read_text()
+    assert "मुख्य सामग्री पर जाएँ" in hi and "Skip to content" not in hi
+    ur = (tiny_site / "ur/crafts/sozni/index.html").read_text()
+    assert "اصل کی پہچان کیسے کریں" in ur
+
+
+def test_product_page_links_out_to_marketplaces(tiny_site: Path) -> None:
+    doc = page(tiny_site, "/products/sozni-stole/")
+    buy = [a for a in doc.anchors if "flipkart.com" in a.get("href", "")]
+    assert len(buy) == 1
+    assert buy[0]["rel"] == "noopener sponsored external"
+    assert buy[0]["href"] == ("https://www.flipkart.com/sozni-pashmina-stole/p/itm0001?pid=STLG0001"
+                              "&utm_source=chinar&utm_medium=referral")
+    # The out-of-stock listing is shown as unavailable, not as a buy button.
+    assert not [a for a in doc.anchors if "crafts.example.in" in a.get("href", "")]
+    assert "Currently unavailable" in (tiny_site / "products/sozni-stole/index.html").read_text()
+
+
+def test_campaign_page_tags_links_with_its_campaign(tiny_site: Path) -> None:
+    doc = page(tiny_site, "/campaigns/winter-craft-trail/")
+    buy = [a["href"] for a in doc.anchors if "flipkart.com" in a.get("href", "")]
+    assert buy and all("utm_campaign=winter-trail-2026" in h for h in buy)
+    html = (tiny_site / "campaigns/winter-craft-trail/index.html").read_text()
+    # Blocks render in order.
+    order = [html.index(s) for s in ("block-text", "block-featured_artisans", "block-featured_collection",
+                                      "block-craft_trail", "block-call_to_action")]
+    assert order == sorted(order)
+
+
+def test_prices_use_indian_grouping(tiny_content: Path, tmp_path: Path, image_cache: Path) -> None:
+    path = tiny_content / "products/sozni-stole.en.json"
+    data = json.loads(path.read_text())
+    data["price_inr"] = 125000
+    path.write_text(json.dumps(data))
+    build(tiny_content, tmp_path / "out", cache_dir=image_cache)
+    assert "₹1,25,000" in (tmp_path / "out/products/sozni-stole/index.html").read_text()
+
+
+def test_site_files(tiny_site: Path) -> None:
+    sitemap = ET.parse(tiny_site / "sitemap.xml").getroot()
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    locs = [e.text for e in sitemap.findall("s:url/s:loc", ns)]
+    assert "https://chinar.example.in/ur/crafts/sozni/" in locs and len(locs) == len(set(locs))
+    for url in sitemap.findall("s:url", ns):
+        loc = url.find("s:loc", ns).text
+        path = loc.removeprefix("https://chinar.example.in/")
+        assert (tiny_site / (path + "index.html" if path.endswith("/") or not path else path)).is_file(), loc
+    craft = next(u for u in sitemap.findall("s:url", ns) if u.find("s:loc", ns).text.endswith("/crafts/sozni/"))
+    assert {link.get("hreflang") for link in craft.findall("x:link", ns)} == {"en", "hi", "ur", "x-default"}
+    robots = (tiny_site / "robots.txt").read_text()
+    assert "Sitemap: https://chinar.example.in/sitemap.xml" in robots
+    feed = ET.parse(tiny_site / "stories/feed.xml").getroot()
+    atom = "{http://www.w3.org/2005/Atom}"
+    assert [e.find(f"{atom}title").text for e in feed.findall(f"{atom}entry")] == ["A needle and a winter"]
+    assert (tiny_site / "404.html").is_file()
+
+
+def test_redirects_from_old_slugs(tiny_content: Path, tmp_path: Path, image_cache: Path) -> None:
+    path = tiny_content / "crafts/sozni.hi.json"
+    data = json.loads(path.read_text())
+    data["old_slugs"] = ["sozani"]
+    path.write_text(json.dumps(data, ensure_ascii=False))
+    build(tiny_content, tmp_path / "out", cache_dir=image_cache)
+    assert (tmp_path / "out/_redirects").read_text() == "/hi/crafts/sozani/ /hi/crafts/sozni/ 301\n"
+
+
+def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
+    # Separate caches: even the image renditions are encoded twice and must match.
+    build(TINY, tmp_path / "a", "https://chinar.example.in", cache_dir=tmp_path / "cache-a")
+    build(TINY, tmp_path / "b", "https://chinar.example.in", cache_dir=tmp_path / "cache-b")
+    a, b = tree(tmp_path / "a"), tree(tmp_path / "b")
+    assert len(a) > 50 and a == b
+
+
+def test_rebuild_rewrites_nothing(tiny_site: Path, tmp_path: Path, image_cache: Path) -> None:
+    out = tmp_path / "out"
+    build(TINY, out, "https://chinar.example.in", cache_dir=image_cache)
+    before = {p: p.stat().st_mtime_ns for p in out.rglob("*") if p.is_file()}
+    report = build(TINY, out, "https://chinar.example.in", cache_dir=image_cache)
+    assert report.written == 0 and report.images["encoded"] == 0
+    assert {p: p.stat().st_mtime_ns for p in out.rglob("*") if p.is_file()} == before
+
+
+def test_failed_build_keeps_the_last_good_output(tiny_content: Path, tmp_path: Path, image_cache: Path,
+                                                 capsys) -> None:
+    out = tmp_path / "out"
+    build(tiny_content, out, cache_dir=image_cache)
+    before = tree(out)
+    (tiny_content / "products/sozni-stole.en.json").write_text("{ not json")
+    status = main(["build", "--content", str(tiny_content), "--output", str(out), "--cache", str(image_cache)])
+    assert status == 1
+    err = capsys.readouterr().err
+    assert "products/sozni-stole.en.json" in err and "malformed JSON" in err and "left unchanged" in err
+    assert tree(out) == before
+    assert not any(p.name.startswith(".out.") for p in tmp_path.iterdir())
+
+
+def test_template_error_keeps_the_last_good_output(tiny_content: Path, tmp_path: Path, image_cache: Path) -> None:
+    import shutil
+
+    from chinar.build import BuildError
+    from chinar.render import default_theme_dir
+
+    out = tmp_path / "out"
+    build(tiny_content, out, cache_dir=image_cache)
+    before = tree(out)
+    theme = tmp_path / "theme"
+    shutil.copytree(default_theme_dir(), theme)
+    (theme / "templates/product.html").write_text("{% extends 'base.html' %}{% block main %}{{ rec.title|nope }}{% endblock %}")
+    with pytest.raises(Exception) as info:
+        build(tiny_content, out, cache_dir=image_cache, theme_dir=theme)
+    assert isinstance(info.value, BuildError) or "nope" in str(info.value)
+    assert tree(out) == before

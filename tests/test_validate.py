@@ -1,0 +1,143 @@
+"""The content contract: schema validation, references, privacy and the error messages editors see."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from chinar.cli import main
+from chinar.content import load_catalog
+from chinar.errors import ContentError
+
+PRODUCT = "products/sozni-stole.en.json"
+ARTISAN = "artisans/shazia-akhter.en.json"
+
+
+def edit(content: Path, rel: str, change) -> None:
+    path = content / rel
+    data = json.loads(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+
+def problems(content: Path) -> list[tuple[str, str, str]]:
+    with pytest.raises(ContentError) as info:
+        load_catalog(content)
+    return [(p.file, p.pointer, p.message) for p in info.value.problems]
+
+
+def test_good_catalog_loads_with_every_locale_version(tiny_content: Path) -> None:
+    catalog = load_catalog(tiny_content)
+    assert sorted(catalog.versions("craft", "sozni")) == ["en", "hi", "ur"]
+    assert catalog.get("craft", "sozni", "ur")["name"] == "سوزنی کڑھائی"
+    # Hindi falls back to English where a record has no Hindi version.
+    assert catalog.get("product", "sozni-stole", "hi")["locale"] == "en"
+    assert catalog.get("product", "sozni-stole", "hi", fallback=False) is None
+
+
+def test_rich_text_is_sanitised_on_read(tiny_content: Path) -> None:
+    edit(tiny_content, ARTISAN, lambda d: d.update(
+        bio='<p onclick="steal()">Hi <a href="javascript:alert(1)">x</a><script>alert(1)</script>'
+            '<img src=x onerror=alert(1)><strong>ok</strong></p>'))
+    bio = load_catalog(tiny_content).get("artisan", "shazia-akhter", "en")["bio"]
+    assert "script" not in bio and "onclick" not in bio and "javascript:" not in bio and "onerror" not in bio
+    assert "<strong>ok</strong>" in bio
+
+
+def test_malformed_json_names_file_and_line(tiny_content: Path) -> None:
+    (tiny_content / PRODUCT).write_text('{"type": "product",\n "title": }', encoding="utf-8")
+    [(file, pointer, message)] = problems(tiny_content)
+    assert file == PRODUCT and "malformed JSON" in message and "line 2" in message
+
+
+def test_record_failing_its_schema_names_the_field(tiny_content: Path) -> None:
+    edit(tiny_content, PRODUCT, lambda d: (d.pop("title"), d.update(price_inr="lots")))
+    found = problems(tiny_content)
+    assert (PRODUCT, "/title", "required field 'title' is missing") in found
+    assert any(f == PRODUCT and p == "/price_inr" for f, p, _ in found)
+
+
+def test_dangling_reference(tiny_content: Path) -> None:
+    edit(tiny_content, PRODUCT, lambda d: d.update(artisan="nobody-here"))
+    assert problems(tiny_content) == [(PRODUCT, "/artisan", "refers to artisan 'nobody-here', which does not exist")]
+
+
+def test_collection_and_campaign_references_resolve(tiny_content: Path) -> None:
+    edit(tiny_content, "campaigns/winter-craft-trail.en.json",
+         lambda d: d["blocks"][3]["stops"][1].update(district="atlantis"))
+    edit(tiny_content, "collections/winter-gifts.en.json", lambda d: d["items"][0].update(ref="gone"))
+    found = {(f, p) for f, p, _ in problems(tiny_content)}
+    assert found == {("campaigns/winter-craft-trail.en.json", "/blocks/3/stops/1/district"),
+                     ("collections/winter-gifts.en.json", "/items/0/ref")}
+
+
+def test_missing_image_file(tiny_content: Path) -> None:
+    (tiny_content / "media/products/sozni-stole.jpg").unlink()
+    assert problems(tiny_content) == [
+        (PRODUCT, "/images/0/src", "image file media/products/sozni-stole.jpg does not exist")]
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "http://www.flipkart.com/x", "ftp://x.example/y",
+                                 "https://", "//evil.example/x"])
+def test_listing_url_must_be_https(tiny_content: Path, url: str) -> None:
+    edit(tiny_content, PRODUCT, lambda d: d["listings"][0].update(url=url))
+    [(file, pointer, message)] = problems(tiny_content)
+    assert (file, pointer) == (PRODUCT, "/listings/0/url")
+    assert "must start with https://" in message
+
+
+@pytest.mark.parametrize("slug", ["../../etc", "a/b", "..", "Upper", "with space", "trailing-"])
+def test_unsafe_slug(tiny_content: Path, slug: str) -> None:
+    edit(tiny_content, PRODUCT, lambda d: d.update(slug=slug))
+    [(file, pointer, message)] = problems(tiny_content)
+    assert (file, pointer) == (PRODUCT, "/slug") and "no '/', '..'" in message
+
+
+def test_duplicate_slug(tiny_content: Path) -> None:
+    edit(tiny_content, "collections/under-20000.en.json", lambda d: d.update(slug="winter-gifts"))
+    found = problems(tiny_content)
+    assert len(found) == 1 and found[0][1] == "/slug" and "already used by" in found[0][2]
+
+
+def test_unknown_locale(tiny_content: Path) -> None:
+    src = tiny_content / "pages/about.en.json"
+    data = json.loads(src.read_text())
+    data.update(locale="fr", id="page-about-fr")
+    (tiny_content / "pages/about.fr.json").write_text(json.dumps(data))
+    assert ("pages/about.fr.json", "/locale", "unknown locale 'fr' (expected one of en, hi, ur)") in problems(tiny_content)
+
+
+@pytest.mark.parametrize("field", ["phone", "address", "village", "bank_account", "aadhaar", "upi"])
+def test_personal_data_is_rejected(tiny_content: Path, field: str) -> None:
+    edit(tiny_content, ARTISAN, lambda d: d.update({field: "9419000000"}))
+    [(file, pointer, message)] = problems(tiny_content)
+    assert (file, pointer) == (ARTISAN, f"/{field}") and "personal data" in message
+
+
+def test_personal_data_nested_is_rejected(tiny_content: Path) -> None:
+    edit(tiny_content, ARTISAN, lambda d: d["portrait"].update(gps="34.08,74.79"))
+    assert (ARTISAN, "/portrait/gps") in {(f, p) for f, p, _ in problems(tiny_content)}
+
+
+def test_file_name_must_match_key_and_locale(tiny_content: Path) -> None:
+    (tiny_content / PRODUCT).rename(tiny_content / "products/other-name.en.json")
+    found = problems(tiny_content)
+    assert found == [("products/other-name.en.json", "/translation_key",
+                      "file name must be 'sozni-stole.en.json' (translation_key.locale.json)")]
+
+
+def test_every_problem_is_reported_at_once(tiny_content: Path) -> None:
+    edit(tiny_content, PRODUCT, lambda d: d["listings"][0].update(url="http://x.example"))
+    edit(tiny_content, ARTISAN, lambda d: d.update(district="nowhere"))
+    assert len(problems(tiny_content)) == 2
+
+
+def test_check_command_exit_status(tiny_content: Path, capsys) -> None:
+    assert main(["check", "--content", str(tiny_content)]) == 0
+    assert "OK" in capsys.readouterr().out
+    edit(tiny_content, PRODUCT, lambda d: d.update(artisan="ghost"))
+    assert main(["check", "--content", str(tiny_content)]) == 1
+    err = capsys.readouterr().err
+    assert f"{PRODUCT}#/artisan: refers to artisan 'ghost'" in err
