@@ -1,0 +1,111 @@
+"""What a buyer sees, in real Chromium: every page type in every locale it exists in.
+
+Each page must load without console errors, pass axe-core with no serious or critical violations,
+fit a 360 px phone screen, carry the right lang/dir, offer working language links, and tag every
+marketplace link with rel and UTM parameters.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import axe_playwright_python
+import pytest
+
+AXE_JS = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
+
+PAGES = [
+    # (url, locale) — every page type of the tiny catalog, in each locale it exists in.
+    ("/", "en"), ("/hi/", "hi"), ("/ur/", "ur"),
+    ("/crafts/", "en"), ("/hi/crafts/", "hi"), ("/ur/crafts/", "ur"),
+    ("/crafts/sozni/", "en"), ("/hi/crafts/sozni/", "hi"), ("/ur/crafts/sozni/", "ur"),
+    ("/artisans/", "en"), ("/ur/artisans/", "ur"),
+    ("/artisans/shazia-akhter/", "en"), ("/hi/artisans/shazia-akhter/", "hi"),
+    ("/products/", "hi"), ("/products/sozni-stole/", "en"),
+    ("/districts/", "en"), ("/ur/districts/", "ur"),
+    ("/districts/srinagar/", "en"), ("/hi/districts/srinagar/", "hi"), ("/ur/districts/srinagar/", "ur"),
+    ("/collections/", "en"), ("/collections/winter-gifts/", "en"), ("/collections/under-20000/", "en"),
+    ("/stories/", "en"), ("/stories/a-needle-and-a-winter/", "en"),
+    ("/campaigns/", "en"), ("/campaigns/winter-craft-trail/", "en"),
+    ("/about/", "en"), ("/search/", "en"), ("/ur/search/", "ur"), ("/404.html", "en"), ("/ur/404.html", "ur"),
+]
+PAGES = [(u if l == "en" or u.startswith(f"/{l}/") else f"/{l}{u}", l) for u, l in PAGES]
+
+
+@pytest.fixture
+def phone(browser):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=1, is_mobile=True)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def open_page(page, url: str) -> list[str]:
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(f"{m.type}: {m.text}") if m.type in ("error", "warning") else None)
+    page.on("pageerror", lambda e: errors.append(f"pageerror: {e}"))
+    response = page.goto(url, wait_until="load")
+    assert response is not None and response.status in (200, 404)
+    return errors
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("path", "locale"), PAGES)
+def test_page_in_a_phone_browser(phone, tiny_server: str, path: str, locale: str) -> None:
+    errors = open_page(phone, tiny_server + path)
+    assert errors == []
+    assert phone.evaluate("document.documentElement.lang") == locale
+    assert phone.evaluate("document.documentElement.dir") == ("rtl" if locale == "ur" else "ltr")
+    # Nothing overflows a 360 px-wide screen.
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 360
+    # Every image has an alt attribute and explicit dimensions (no layout shift).
+    bad = phone.evaluate("""[...document.images].filter(i => !i.hasAttribute('alt') || !i.getAttribute('width')
+                            || !i.getAttribute('height')).map(i => i.src)""")
+    assert bad == []
+    phone.evaluate(AXE_JS)
+    result = phone.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    serious = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+               for v in result["violations"] if v["impact"] in ("serious", "critical")]
+    assert serious == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("start", "target", "locale"), [
+    ("/crafts/sozni/", "/ur/crafts/sozni/", "ur"), ("/ur/crafts/sozni/", "/hi/crafts/sozni/", "hi"),
+    ("/hi/artisans/shazia-akhter/", "/artisans/shazia-akhter/", "en"), ("/ur/", "/", "en"),
+])
+def test_language_switcher_reaches_the_translation(phone, tiny_server: str, start: str, target: str,
+                                                   locale: str) -> None:
+    open_page(phone, tiny_server + start)
+    phone.locator(f'.languages a[hreflang="{locale}"]').click()
+    phone.wait_for_url(tiny_server + target)
+    assert phone.evaluate("document.documentElement.lang") == locale
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("path", "campaign"), [("/products/sozni-stole/", None),
+                                                ("/campaigns/winter-craft-trail/", "winter-trail-2026")])
+def test_marketplace_links_carry_rel_and_utm(phone, tiny_server: str, path: str, campaign: str | None) -> None:
+    open_page(phone, tiny_server + path)
+    links = phone.evaluate("""[...document.querySelectorAll('a[href^="https://"]')]
+                              .map(a => ({href: a.href, rel: a.rel}))""")
+    market = [link for link in links if "flipkart.com" in link["href"]]
+    assert market
+    for link in market:
+        assert "noopener" in link["rel"].split() and ({"sponsored", "nofollow"} & set(link["rel"].split()))
+        query = parse_qs(urlsplit(link["href"]).query)
+        assert query["pid"] == ["STLG0001"]  # the listing's own parameter survives
+        assert query["utm_source"] == ["chinar"] and query["utm_medium"] == ["referral"]
+        assert query.get("utm_campaign") == ([campaign] if campaign else None)
+
+
+@pytest.mark.browser
+def test_urdu_layout_mirrors(browser, tiny_server: str) -> None:
+    context = browser.new_context(viewport={"width": 1200, "height": 900})
+    page = context.new_page()
+    open_page(page, tiny_server + "/ur/crafts/sozni/")
+    brand = page.locator(".brand").bounding_box()
+    search = page.locator(".site-search").bounding_box()
+    assert brand["x"] > search["x"]  # the site name sits at the right in a right-to-left page
+    context.close()
