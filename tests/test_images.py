@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
+import logging
+import os
 import re
 import struct
 import zlib
@@ -302,6 +305,58 @@ def test_every_source_mode_becomes_plain_srgb_rgb(tmp_path, media):
             assert colour_near(im, (80, 80), sources[name][1], tolerance=12), (name, url, pixel)
 
 
+def s15fixed16(value: float) -> bytes:
+    return struct.pack(">i", round(value * 65536))
+
+
+def rgb_icc_profile(red, green, blue, gamma: float = 2.2, description: str = "Test RGB") -> bytes:
+    """A minimal ICC v2 matrix/TRC RGB profile with the given D50 primaries (XYZ)."""
+
+    def xyz(v) -> bytes:
+        return b"XYZ " + b"\0" * 4 + b"".join(s15fixed16(c) for c in v)
+
+    curve = b"curv" + b"\0" * 4 + struct.pack(">IH", 1, round(gamma * 256)) + b"\0\0"
+    text = description.encode("ascii") + b"\0"
+    desc = b"desc" + b"\0" * 4 + struct.pack(">I", len(text)) + text + b"\0" * 78
+    tags = [(b"desc", desc), (b"wtpt", xyz((0.9642, 1.0, 0.8249))), (b"rXYZ", xyz(red)),
+            (b"gXYZ", xyz(green)), (b"bXYZ", xyz(blue)), (b"rTRC", curve), (b"gTRC", curve), (b"bTRC", curve)]
+    offset = 128 + 4 + 12 * len(tags)
+    table, data = b"", b""
+    for signature, body in tags:
+        body += b"\0" * (-len(body) % 4)
+        table += signature + struct.pack(">II", offset + len(data), len(body))
+        data += body
+    header = (struct.pack(">I", offset + len(data)) + b"\0" * 4 + struct.pack(">I", 0x02100000)
+              + b"mntrRGB XYZ " + b"\0" * 12 + b"acsp" + b"\0" * 28
+              + s15fixed16(0.9642) + s15fixed16(1.0) + s15fixed16(0.8249) + b"\0" * 48)
+    return header + struct.pack(">I", len(tags)) + table + data
+
+
+def test_embedded_colour_profile_is_converted_to_srgb(tmp_path, media):
+    # a profile whose "red" primary is sRGB's green: a correct conversion turns stored red into green
+    srgb_red, srgb_green = (0.4361, 0.2225, 0.0139), (0.3851, 0.7169, 0.0971)
+    srgb_blue = (0.1431, 0.0606, 0.7141)
+    swapped = rgb_icc_profile(srgb_green, srgb_red, srgb_blue, description="Swapped primaries")
+    image = save(media, "swapped.png", Image.new("RGB", (300, 300), (255, 0, 0)), icc_profile=swapped)
+    pipeline = make_pipeline(tmp_path)
+    picture = pipeline.picture(image, "thumb")
+    pipeline.write()
+    for url in all_urls(picture):
+        im = opened(pipeline, url)
+        assert "icc_profile" not in im.info
+        assert colour_near(im, (50, 50), (0, 255, 0), tolerance=12), (url, im.getpixel((50, 50)))
+
+
+def test_unusable_colour_profile_is_logged_and_ignored(tmp_path, media, caplog):
+    image = save(media, "odd.jpg", Image.new("RGB", (300, 300), BLUE), icc_profile=b"not a profile" * 20)
+    pipeline = make_pipeline(tmp_path)
+    picture = pipeline.picture(image, "thumb")
+    with caplog.at_level(logging.WARNING, logger="chinar.images"):
+        pipeline.write()
+    assert "media/odd.jpg: embedded colour profile unusable" in caplog.text
+    assert colour_near(opened(pipeline, picture.fallback.url), (50, 50), BLUE, tolerance=12)
+
+
 # -- cache ----------------------------------------------------------------------------------
 
 
@@ -319,12 +374,13 @@ def test_second_run_reencodes_nothing_and_reads_each_source_once(tmp_path, media
     plan_everything(first, images)  # asking twice changes nothing
     first.write()
     total = len(first.output_files())
-    assert first.stats == {"encoded": total, "reused": 0, "sources": 2, "written": total}
+    assert first.stats == {"encoded": total, "reused": 0, "sources": 2, "hashed": 2, "written": total}
 
     second = make_pipeline(tmp_path, out="out2")
     plan_everything(second, images)
     second.write()
-    assert second.stats == {"encoded": 0, "reused": total, "sources": 2, "written": total}
+    # unchanged originals are not even re-read: their hash is remembered with their file signature
+    assert second.stats == {"encoded": 0, "reused": total, "sources": 2, "hashed": 0, "written": total}
     assert output_bytes(second) == output_bytes(first)
 
     second.write()  # nothing new requested: nothing happens
@@ -345,7 +401,52 @@ def test_changed_source_is_reencoded_under_new_names(tmp_path, media):
     after = second.picture(images[0], "card")
     second.write()
     assert second.stats["encoded"] == per_source and second.stats["reused"] == per_source
+    assert second.stats["hashed"] == 1
     assert set(all_urls(after)).isdisjoint(all_urls(before))
+
+
+def test_rewrite_keeping_size_and_mtime_is_still_detected(tmp_path, media):
+    # uncompressed PNGs of the same dimensions have the same size whatever the colour
+    image = save(media, "same-size.png", Image.new("RGB", (300, 300), BLUE), compress_level=0)
+    path = media / "same-size.png"
+    first = make_pipeline(tmp_path)
+    before = first.picture(image, "thumb")
+    first.write()
+    stat = path.stat()
+
+    save(media, "same-size.png", Image.new("RGB", (300, 300), RED), compress_level=0)
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # as "cp -p" or an unzip would
+    assert (path.stat().st_size, path.stat().st_mtime_ns) == (stat.st_size, stat.st_mtime_ns)
+    second = make_pipeline(tmp_path, out="out2")
+    after = second.picture(image, "thumb")
+    second.write()
+    assert second.stats["hashed"] == 1 and after.fallback.url != before.fallback.url
+    assert colour_near(opened(second, after.fallback.url), (40, 40), RED)
+
+
+def test_damaged_probe_record_means_reading_sources_again(tmp_path, media):
+    image = save(media, "p.jpg", textured((500, 400)))
+    first = make_pipeline(tmp_path)
+    url = first.picture(image, "card").fallback.url
+    first.write()
+    (tmp_path / "cache" / "sources.json").write_text("{not json")
+    second = make_pipeline(tmp_path, out="out2")
+    assert second.picture(image, "card").fallback.url == url
+    second.write()
+    assert second.stats["hashed"] == 1 and second.stats["encoded"] == 0
+
+
+def test_alt_text_follows_the_image_object_of_each_locale(tmp_path, media):
+    image = save(media, "p.jpg", textured((500, 400)))
+    pipeline = make_pipeline(tmp_path)
+    english = pipeline.picture(image, "card")
+    hindi = pipeline.picture({**image, "alt": "सोज़नी कढ़ाई"}, "card")
+    assert (english.alt, hindi.alt) == ("alt for p.jpg", "सोज़नी कढ़ाई")
+    assert replace_alt(english) == replace_alt(hindi)
+
+
+def replace_alt(picture: Picture) -> Picture:
+    return dataclasses.replace(picture, alt="")
 
 
 def test_changed_focal_point_gets_new_renditions(tmp_path, media):

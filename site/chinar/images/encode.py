@@ -18,7 +18,7 @@ from typing import Any
 from PIL import Image, ImageCms
 
 from .geometry import Box, Size
-from .source import ORIENTATION_TRANSPOSE, ImageError, SourceInfo, open_checked
+from .source import ORIENTATION_TRANSPOSE, ImageError, SourceInfo, file_signature, open_checked
 from .specs import PIL_FORMAT
 
 #: Decode JPEGs at a reduced scale (libjpeg's DCT scaling, 1/2..1/8) when the rendition needs at
@@ -87,8 +87,11 @@ def encode_source(task: SourceTask) -> TaskResult:
     notes: list[str] = []
     encoded: list[str] = []
     try:
-        stat = os.stat(source.path)
-        if (stat.st_size, stat.st_mtime_ns) != source.signature:
+        try:
+            unchanged = file_signature(os.stat(source.path)) == source.signature
+        except OSError:
+            unchanged = False
+        if not unchanged:
             raise ImageError(source.display, "file changed while the build was running; build again")
         groups: dict[tuple[int, int] | None, list[Job]] = {}
         for job in task.jobs:

@@ -20,14 +20,14 @@ import threading
 from collections.abc import Mapping
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from multiprocessing import get_context
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from .encode import Job, SourceTask, TaskResult, encode_chunk
 from .geometry import Box, Size, crop_box, output_sizes
-from .source import DEFAULT_MAX_PIXELS, ImageError, SourceInfo, probe
+from .source import DEFAULT_MAX_PIXELS, ImageError, ProbeRecord, SourceInfo, probe
 from .specs import (
     ENCODERS,
     EXTENSION,
@@ -123,9 +123,11 @@ class ImagePipeline:
         self._encoder_version = encoder_version()
         self._media_resolved = self.media_root.resolve()
         self._sources: dict[str, SourceInfo | ImageError] = {}
+        self._probes = ProbeRecord(self.cache_dir / "sources.json")
+        self._plans: dict[tuple, Picture | Rendition] = {}
         self._jobs: dict[str, tuple[SourceInfo, Job]] = {}
         self._written: set[str] = set()
-        self._stats = {"encoded": 0, "reused": 0, "sources": 0, "written": 0}
+        self._stats = {"encoded": 0, "reused": 0, "sources": 0, "hashed": 0, "written": 0}
 
     # -- asking ------------------------------------------------------------------------------
 
@@ -137,7 +139,16 @@ class ImagePipeline:
         """
         chosen = self._spec(spec)
         source = self._source(image)
-        box = crop_box(source.size, chosen.aspect, self._focal(image, source.display))
+        focal = self._focal(image, source.display)
+        alt = self._alt(image, source.display)
+        plan = self._plans.get(("picture", source.display, focal, spec))
+        if not isinstance(plan, Picture):
+            plan = self._plan_picture(source, focal, chosen)
+            self._plans[("picture", source.display, focal, spec)] = plan
+        return replace(plan, alt=alt)
+
+    def _plan_picture(self, source: SourceInfo, focal: tuple[float, float], chosen: Spec) -> Picture:
+        box = crop_box(source.size, chosen.aspect, focal)
         sizes = output_sizes(box, chosen.aspect, chosen.widths)
         by_format = {
             fmt: [self._request(source, box, size, fmt) for size in sizes]
@@ -151,7 +162,7 @@ class ImagePipeline:
             srcset=_srcset(jpegs),
             width=fallback.width,
             height=fallback.height,
-            alt=self._alt(image, source.display),
+            alt="",
             sizes=chosen.sizes,
         )
 
@@ -162,18 +173,28 @@ class ImagePipeline:
         source, because preview crawlers expect this exact size.
         """
         source = self._source(image)
-        box = crop_box(source.size, OG_SIZE, self._focal(image, source.display))
-        options = {k: v for k, v in self.encoders["jpeg"].items() if k != "quality"}
-        options["progressive"] = True
-        return self._request(source, box, OG_SIZE, "jpeg", options, OG_QUALITIES, OG_MAX_BYTES)
+        focal = self._focal(image, source.display)
+        plan = self._plans.get(("og", source.display, focal))
+        if not isinstance(plan, Rendition):
+            box = crop_box(source.size, OG_SIZE, focal)
+            options = {k: v for k, v in self.encoders["jpeg"].items() if k != "quality"}
+            options["progressive"] = True
+            plan = self._request(source, box, OG_SIZE, "jpeg", options, OG_QUALITIES, OG_MAX_BYTES)
+            self._plans[("og", source.display, focal)] = plan
+        return plan
 
     def thumbnail(self, image: Mapping[str, Any], fmt: str = "webp") -> Rendition:
         """One small square image for search results (the largest ``thumb`` width that fits)."""
         chosen = self._spec("thumb")
         source = self._source(image)
-        box = crop_box(source.size, chosen.aspect, self._focal(image, source.display))
-        size = output_sizes(box, chosen.aspect, chosen.widths)[-1]
-        return self._request(source, box, size, fmt)
+        focal = self._focal(image, source.display)
+        plan = self._plans.get(("thumb", source.display, focal, fmt))
+        if not isinstance(plan, Rendition):
+            box = crop_box(source.size, chosen.aspect, focal)
+            size = output_sizes(box, chosen.aspect, chosen.widths)[-1]
+            plan = self._request(source, box, size, fmt)
+            self._plans[("thumb", source.display, focal, fmt)] = plan
+        return plan
 
     def output_files(self) -> list[str]:
         """Paths (relative to output_dir, POSIX) of every file requested so far, sorted."""
@@ -183,7 +204,12 @@ class ImagePipeline:
 
     @property
     def stats(self) -> dict[str, int]:
-        """Counts for the build summary: renditions encoded and reused, sources read, files written."""
+        """Counts for the build summary.
+
+        ``encoded``/``reused``: renditions encoded this run / found in the cache; ``sources``: distinct
+        originals used; ``hashed``: of those, how many were read and hashed (the rest were unchanged
+        since a previous build); ``written``: files linked or copied into the output.
+        """
         return dict(self._stats)
 
     # -- writing -----------------------------------------------------------------------------
@@ -206,8 +232,11 @@ class ImagePipeline:
             SourceTask(source, tuple(jobs), self.cache_dir, self.max_pixels)
             for source, jobs in sorted(missing.values(), key=lambda item: item[0].display)
         ]
-        if tasks:
-            self._report(self._run(tasks))
+        try:
+            if tasks:
+                self._report(self._run(tasks))
+        finally:
+            self._probes.save()  # after encoding, so files probed just now are not "racy" next time
         self.image_dir.mkdir(parents=True, exist_ok=True)
         for _, job in pending:
             if self._link(job.cache_path(self.cache_dir), self.image_dir / job.filename):
@@ -292,7 +321,13 @@ class ImagePipeline:
         display = f"{self.media_root.name}/{src}"
         if src not in self._sources:
             try:
-                self._sources[src] = probe(self._resolve(src, display), display, self.max_pixels)
+                path = self._resolve(src, display)
+                info = self._probes.recall(path, display, self.max_pixels)
+                if info is None:
+                    info = probe(path, display, self.max_pixels)
+                    self._probes.remember(info)
+                    self._stats["hashed"] += 1
+                self._sources[src] = info
                 self._stats["sources"] += 1
             except ImageError as exc:
                 self._sources[src] = exc
@@ -305,8 +340,8 @@ class ImagePipeline:
         relative = PurePosixPath(src)
         if relative.is_absolute() or ".." in relative.parts or "\\" in src:
             raise ImageError(display, "src must be a relative path under media/ without '..'")
-        path = self.media_root.joinpath(*relative.parts)
-        if not path.resolve().is_relative_to(self._media_resolved):
+        path = self.media_root.joinpath(*relative.parts).resolve()
+        if not path.is_relative_to(self._media_resolved):
             raise ImageError(display, "src points outside media/ (symlink?)")
         return path
 

@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
+import logging
 import os
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
+
+logger = logging.getLogger(__name__)
 
 #: Formats the content contract allows for originals (see common.schema.json, image.src).
 #: Restricting Image.open to these also keeps Pillow's rarer decoders away from untrusted input.
@@ -60,11 +64,19 @@ class SourceInfo:
     path: Path  # absolute file path
     display: str  # path relative to the content dir, for messages
     sha256: str
-    signature: tuple[int, int]  # (st_size, st_mtime_ns) when hashed: detects edits during the build
+    signature: tuple[int, ...]  # file_signature() when hashed: detects edits since
     format: str
     raw_size: tuple[int, int]  # as stored
     orientation: int  # EXIF orientation 1..8
     size: tuple[int, int]  # after orientation: what the editor sees and crops refer to
+
+
+def file_signature(stat: os.stat_result) -> tuple[int, ...]:
+    """Identity of a file's content for change detection: size, mtime, ctime and inode.
+
+    ctime cannot be set by tools (unlike mtime), so a rewritten file always gets a new signature.
+    """
+    return (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
 
 
 def _check_pixels(display: str, size: tuple[int, int], max_pixels: int) -> None:
@@ -149,9 +161,90 @@ def probe(path: Path, display: str, max_pixels: int = DEFAULT_MAX_PIXELS,
         path=path,
         display=display,
         sha256=hashlib.sha256(data).hexdigest(),
-        signature=(stat.st_size, stat.st_mtime_ns),
+        signature=file_signature(stat),
         format=fmt,
         raw_size=raw_size,
         orientation=orientation,
         size=size,
     )
+
+
+class ProbeRecord:
+    """Probe results remembered between builds, so unchanged sources are not even re-read.
+
+    Without it every build would read and hash every original (gigabytes for a large catalog) just
+    to learn that nothing changed. An entry is reused only while the file's signature (size, mtime,
+    ctime, inode) is unchanged; anything else means the file is read and hashed again. The record is
+    a JSON file in the cache dir; a missing or damaged one just means probing everything again.
+
+    Like git's index, it guards against "racy" entries: file timestamps have a coarse granularity
+    (a clock tick, or a second on some filesystems), so a file changed in the same tick as it was
+    probed could keep its signature. Entries whose mtime or ctime is not older than the record
+    file itself are therefore not trusted, and are re-probed.
+    """
+
+    VERSION = 1
+
+    def __init__(self, path: Path):
+        self.path = path
+        self._entries: dict[str, dict] | None = None
+        self._written_ns = 0  # mtime of the record file: entries changed at or after it are racy
+        self._dirty = False
+
+    def _load(self) -> dict[str, dict]:
+        if self._entries is None:
+            self._entries = {}
+            try:
+                self._written_ns = self.path.stat().st_mtime_ns
+                data = json.loads(self.path.read_text(encoding="utf-8"))
+                if data.get("version") == self.VERSION and isinstance(data.get("sources"), dict):
+                    self._entries = data["sources"]
+            except FileNotFoundError:
+                pass
+            except (OSError, ValueError, AttributeError) as exc:
+                logger.warning("ignoring unreadable image probe record %s: %s", self.path, exc)
+        return self._entries
+
+    def recall(self, path: Path, display: str, max_pixels: int) -> SourceInfo | None:
+        """The remembered SourceInfo if the file is unchanged, else None."""
+        try:
+            signature = file_signature(os.stat(path))
+        except OSError:
+            return None  # let probe() report it
+        entry = self._load().get(str(path))
+        try:
+            if entry is None or tuple(entry["signature"]) != signature:
+                return None
+            if max(signature[1], signature[2]) >= self._written_ns:
+                return None  # changed in the same clock tick as the record was written: re-check
+            if entry["format"] not in ALLOWED_FORMATS:
+                return None
+            raw_size = (int(entry["raw_size"][0]), int(entry["raw_size"][1]))
+            orientation = int(entry["orientation"])
+            size = (raw_size[1], raw_size[0]) if orientation >= 5 else raw_size
+            info = SourceInfo(path, display, str(entry["sha256"]), signature, entry["format"], raw_size,
+                              orientation, size)
+        except (KeyError, TypeError, ValueError, IndexError):
+            return None
+        _check_pixels(display, raw_size, max_pixels)
+        return info
+
+    def remember(self, info: SourceInfo) -> None:
+        self._load()[str(info.path)] = {
+            "sha256": info.sha256,
+            "signature": list(info.signature),
+            "format": info.format,
+            "raw_size": list(info.raw_size),
+            "orientation": info.orientation,
+        }
+        self._dirty = True
+
+    def save(self) -> None:
+        """Write atomically (sorted keys: the same record gives the same bytes)."""
+        if not self._dirty or self._entries is None:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps({"version": self.VERSION, "sources": self._entries}, sort_keys=True))
+        os.replace(tmp, self.path)
+        self._dirty = False
