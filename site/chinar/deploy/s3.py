@@ -338,6 +338,8 @@ def deploy(output: Path, target: Target, rules: HeaderRules, *, client: Any,
 
 def _apply(deployer: _Deployer, pool: ThreadPoolExecutor, plan: Plan, deletes: Iterable[list[str]],
            result: Result, target: Target, endpoint_url: str | None) -> None:
+    """Run the phases; on failure raise DeployError saying what failed and what state is live."""
+    step = "recording the deploy manifest"
     dirty = False
     try:
         for phase in Phase:
@@ -347,12 +349,15 @@ def _apply(deployer: _Deployer, pool: ThreadPoolExecutor, plan: Plan, deletes: I
             log.info("phase %s: uploading %d files", phase.name.lower(), len(files))
             dirty = True
             deployer.run_phase(pool, files, result)
+            step = f"recording the deploy manifest after the {phase.name.lower()} phase"
             deployer.write_manifest()
             dirty = False
         for batch in deletes:
             log.info("deleting %d stale objects", len(batch))
+            step = "deleting stale objects"
             dirty = True
             deployer.delete(batch, result)
+            step = "recording the deploy manifest after deleting"
             deployer.write_manifest()
             dirty = False
     except _UploadFailed as exc:
@@ -364,7 +369,10 @@ def _apply(deployer: _Deployer, pool: ThreadPoolExecutor, plan: Plan, deletes: I
         ) from exc.cause
     except (BotoCoreError, ClientError) as exc:
         _save_manifest_best_effort(deployer, dirty)
-        raise DeployError(f"{describe_error(exc, target, endpoint_url)} — rerun to finish") from exc
+        done = (f"{len(result.uploaded)} of {len(plan.uploads)} uploads and "
+                f"{len(result.deleted)} deletions done")
+        raise DeployError(f"{step} failed: {describe_error(exc, target, endpoint_url)} — {done}; "
+                          "the live pages are consistent; rerun to finish") from exc
 
 
 def _save_manifest_best_effort(deployer: _Deployer, dirty: bool) -> None:
