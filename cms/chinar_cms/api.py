@@ -1,0 +1,143 @@
+"""The headless API at /api/v2/: what `chinar pull` reads. Anonymous, read-only, published only.
+
+- ``pages/?record_type=<contract type>&fields=_,record,media[&since=ISO]``: each item's ``record`` is
+  exactly the contract record (or null when it cannot be exported now, e.g. its artisan is not
+  public); ``media`` maps each image ``src`` to a signed download link of the original.
+  Only live, public (no view restriction), unexpired, non-alias pages are listed; ``since``
+  keeps those published after that time (incremental pulls).
+- ``districts/`` the district snippets, same shape (``since`` compares the last change).
+- ``images/`` the Wagtail images endpoint, limited to images that published records show.
+- ``originals/<signed>/<hash>.<ext>`` serves an original image file (see ``media``).
+"""
+
+from __future__ import annotations
+
+import mimetypes
+
+from django.core import signing
+from django.http import FileResponse, Http404
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.utils import BadRequestError
+from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
+from wagtail.images import get_image_model
+from wagtail.images.api.v2.views import ImagesAPIViewSet
+
+from chinar_cms.base.contract import (
+    ORIGINALS_MAX_AGE,
+    ORIGINALS_SALT,
+    ExportContext,
+    exportable_pages,
+    image_src,
+)
+from chinar_cms.districts.models import District
+
+
+def contract_page_models() -> dict[str, type]:
+    """Contract record type -> page model (every ContractPage subclass declares its type)."""
+    from chinar_cms.base.models import ContractPage
+
+    found = {}
+    stack = list(ContractPage.__subclasses__())
+    while stack:
+        cls = stack.pop()
+        stack.extend(cls.__subclasses__())
+        if not cls._meta.abstract and cls.contract_type:
+            found[cls.contract_type] = cls
+    return found
+
+
+def _since(request):
+    raw = request.GET.get("since")
+    if not raw:
+        return None
+    value = parse_datetime(raw)
+    if value is None:
+        raise BadRequestError("since must be an ISO 8601 date-time, e.g. 2026-01-31T12:00:00Z")
+    if timezone.is_naive(value):
+        value = timezone.make_aware(value, timezone.utc)
+    return value
+
+
+class ContractPagesAPIViewSet(PagesAPIViewSet):
+    """Wagtail's pages endpoint, narrowed to what the contract allows out of the CMS."""
+
+    body_fields = ["id"]
+    meta_fields = ["type", "detail_url", "slug", "locale", "first_published_at", "last_published_at"]
+    listing_default_fields = ["id", "type", "detail_url", "slug", "locale", "last_published_at"]
+    nested_default_fields = ["id", "type", "detail_url"]
+    known_query_parameters = PagesAPIViewSet.known_query_parameters.union(["since", "record_type"])
+
+    def get_base_queryset(self):
+        base = super().get_base_queryset()
+        qs = base.filter(pk__in=exportable_pages().values("pk"))
+        since = _since(self.request)
+        if since is not None:
+            qs = qs.filter(last_published_at__gt=since)
+        return qs
+
+    def get_queryset(self):
+        record_type = self.request.GET.get("record_type")
+        if record_type:
+            model = contract_page_models().get(record_type)
+            if model is None:
+                raise BadRequestError(f"record_type {record_type!r} is not a page record type")
+            return model.objects.filter(pk__in=self.get_base_queryset().values("pk")).order_by("pk")
+        return super().get_queryset()
+
+
+class DistrictsAPIViewSet(BaseAPIViewSet):
+    """The district snippets as contract records."""
+
+    model = District
+    name = "districts"
+    body_fields = ["id"]
+    meta_fields = ["type", "detail_url"]
+    listing_default_fields = ["id", "type", "detail_url"]
+    known_query_parameters = BaseAPIViewSet.known_query_parameters.union(["since"])
+
+    def get_queryset(self):
+        qs = District.objects.all().order_by("pk")
+        since = _since(self.request)
+        if since is not None:
+            qs = qs.filter(updated_at__gt=since)
+        return qs
+
+
+class PublicImagesAPIViewSet(ImagesAPIViewSet):
+    """Only images shown by published records; no titles (they may name people or places)."""
+
+    body_fields = ["id", "width", "height"]
+    meta_fields = ["type", "detail_url", "download_url"]
+    listing_default_fields = ["id", "type", "detail_url", "width", "height"]
+    nested_default_fields = ["id", "type", "detail_url"]
+
+    def get_queryset(self):
+        ctx = ExportContext.for_request(self.request)
+        for model in contract_page_models().values():
+            for page in model.objects.filter(pk__in=exportable_pages().values("pk")):
+                ctx.record(page)
+        for district in District.objects.all():
+            ctx.record(district)
+        ids = {image.pk for image in ctx._images.values()}
+        return super().get_queryset().filter(pk__in=ids).order_by("pk")
+
+
+def original(request, token: str, name: str):
+    """Stream the original file of an image whose signed link came with a public record."""
+    try:
+        pk = signing.TimestampSigner(salt=ORIGINALS_SALT).unsign(token, max_age=ORIGINALS_MAX_AGE)
+    except signing.BadSignature as exc:
+        raise Http404("unknown or expired image link") from exc
+    image = get_image_model().objects.filter(pk=pk).first()
+    if image is None or image_src(image).rsplit("/", 1)[-1] != name:
+        raise Http404("image not found")
+    content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
+    return FileResponse(image.open_file(), content_type=content_type)
+
+
+api_router = WagtailAPIRouter("wagtailapi")
+api_router.register_endpoint("pages", ContractPagesAPIViewSet)
+api_router.register_endpoint("districts", DistrictsAPIViewSet)
+api_router.register_endpoint("images", PublicImagesAPIViewSet)

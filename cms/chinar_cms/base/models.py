@@ -1,0 +1,111 @@
+"""Shared models: the image model (metadata stripped on upload) and the contract page base class."""
+
+from __future__ import annotations
+
+import os
+import re
+from typing import Any, ClassVar
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import models
+from wagtail.api import APIField
+from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.models import Page
+
+from .fields import LinesField, lines
+from .images import strip_metadata
+from .serializers import MediaField, RecordField
+
+SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+class ChinarImage(AbstractImage):
+    """A Wagtail image whose EXIF/XMP (GPS, camera, owner) is removed before it is stored.
+
+    ``description`` is the default alt text and is required in the admin form; each use of the
+    image carries its own (translated) alt text in the page that shows it.
+    """
+
+    admin_form_fields = Image.admin_form_fields
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.file and not getattr(self.file, "_committed", True):
+            self.file.open()
+            cleaned = strip_metadata(self.file)
+            if cleaned is not None:
+                self.file = ContentFile(cleaned, name=os.path.basename(self.file.name))
+                self._set_image_file_metadata()
+        super().save(*args, **kwargs)
+
+    class Meta(AbstractImage.Meta):
+        verbose_name = "image"
+        verbose_name_plural = "images"
+
+
+class ChinarRendition(AbstractRendition):
+    image = models.ForeignKey(ChinarImage, on_delete=models.CASCADE, related_name="renditions")
+
+    class Meta:
+        unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+
+def validate_contract_slug(slug: str) -> None:
+    if not SLUG_RE.match(slug or "") or len(slug) > 80:
+        raise ValidationError(
+            {
+                "slug": "The web address may use only lowercase English letters, digits and single hyphens "
+                "(for example 'shazia-akhter'), at most 80 characters."
+            }
+        )
+
+
+class ContractPage(Page):
+    """A page that is one record of the content contract (``content/schemas/<type>.schema.json``).
+
+    Subclasses set ``contract_type`` and implement ``contract_fields(ctx)``, returning the
+    type-specific fields (or None when the page cannot be exported, e.g. its artisan is not public).
+    The API exposes only ``record``: exactly the contract record, nothing else from the model.
+    """
+
+    contract_type: ClassVar[str] = ""
+    template = "base/headless.html"
+
+    old_slugs = LinesField(
+        verbose_name="previous web addresses",
+        help_text="Slugs this page was published under before, one per line; the site redirects them.",
+    )
+
+    api_fields = [APIField("record", serializer=RecordField()), APIField("media", serializer=MediaField())]
+
+    class Meta:
+        abstract = True
+
+    def clean(self) -> None:
+        super().clean()
+        validate_contract_slug(self.slug)
+        for old in lines(self.old_slugs):
+            if not SLUG_RE.match(old):
+                raise ValidationError(
+                    {
+                        "old_slugs": f"'{old}' is not a valid web address (lowercase letters, "
+                        "digits and hyphens only)."
+                    }
+                )
+
+    def contract_fields(self, ctx) -> dict | None:
+        raise NotImplementedError
+
+    def to_record(self, ctx) -> dict | None:
+        """This page as a contract record, or None if it cannot be published in the snapshot."""
+        from .contract import page_record
+
+        return page_record(self, ctx)
+
+    def serve_preview(self, request, mode_name):
+        from .preview import serve_record_preview
+
+        return serve_record_preview(self, request)
+
+
+__all__ = ["ChinarImage", "ChinarRendition", "ContractPage", "LinesField", "lines"]

@@ -1,0 +1,69 @@
+"""Wagtail preview through the static site's own theme, so editors see what buyers will get.
+
+The page (with its unsaved edits) becomes a contract record exactly as the API would export it;
+``chinar.render.render_record(record, catalog)`` (the static build's Jinja2 renderer) turns it into
+HTML. The catalog holds every published record, so the preview resolves references the same way
+the build does. Until the static build provides ``chinar.render`` the preview shows the record.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+
+from chinar.content import TYPE_DIRS, Catalog
+from django.http import HttpResponse
+from django.template.response import TemplateResponse
+
+from .contract import ExportContext, exportable_pages
+
+log = logging.getLogger(__name__)
+
+
+def preview_catalog(ctx: ExportContext, record: dict | None, media_root) -> Catalog:
+    """Every exportable record (as the pull writes it); ``record`` replaces its published version."""
+    from chinar_cms.api import contract_page_models
+    from chinar_cms.districts.models import District
+
+    catalog = Catalog(root=media_root)
+    objs = [
+        p
+        for m in contract_page_models().values()
+        for p in m.objects.filter(pk__in=exportable_pages().values("pk"))
+    ]
+    objs += list(District.objects.all())
+    for obj in objs:
+        rec = ctx.record(obj)
+        if rec is not None:
+            rec["_file"] = f"{TYPE_DIRS[rec['type']]}/{rec['translation_key']}.{rec['locale']}.json"
+            catalog.add(rec)
+    if record is not None:
+        catalog.add(record)
+    return catalog
+
+
+def serve_record_preview(page, request) -> HttpResponse:
+    from django.conf import settings
+
+    ctx = ExportContext(request, preview=page)
+    record = page.to_record(ctx)
+    problem = page.consent_problem() if hasattr(page, "consent_problem") else None
+    if record is not None:
+        try:
+            from chinar.render import render_record
+        except ImportError:
+            render_record = None
+        if render_record is not None:
+            catalog = preview_catalog(ctx, record, settings.MEDIA_ROOT)
+            return HttpResponse(render_record(record, catalog))
+    return TemplateResponse(
+        request,
+        "base/preview_record.html",
+        {
+            "page": page,
+            "record": record,
+            "record_json": json.dumps(record, ensure_ascii=False, indent=2) if record else "",
+            "problem": problem,
+            "rtl": page.locale.language_code == "ur",
+        },
+    )

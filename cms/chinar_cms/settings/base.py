@@ -1,0 +1,153 @@
+"""Settings shared by every environment. Secrets and hosts live in dev.py / production.py.
+
+Database: SQLite in cms/db.sqlite3 unless ``DATABASE_URL`` is set (e.g. postgres://user@127.0.0.1/chinar).
+Uploads: local disk (cms/media/) unless ``AWS_STORAGE_BUCKET_NAME`` is set, then S3 via django-storages.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import dj_database_url
+
+CMS_DIR = Path(__file__).resolve().parents[2]  # .../cms
+PROJECT_DIR = CMS_DIR / "chinar_cms"
+REPO_DIR = CMS_DIR.parent
+
+INSTALLED_APPS = [
+    "chinar_cms.base",
+    "chinar_cms.home",
+    "chinar_cms.districts",
+    "chinar_cms.crafts",
+    "chinar_cms.artisans",
+    "chinar_cms.products",
+    "chinar_cms.curation",
+    "chinar_cms.stories",
+    "chinar_cms.campaigns",
+    "chinar_cms.pages",
+    "chinar_cms.registry",
+    "chinar_cms.buildhook",
+    "wagtail.contrib.simple_translation",
+    "wagtail.contrib.settings",
+    "wagtail.embeds",
+    "wagtail.sites",
+    "wagtail.users",
+    "wagtail.snippets",
+    "wagtail.documents",
+    "wagtail.images",
+    "wagtail.search",
+    "wagtail.locales",
+    "wagtail.admin",
+    "wagtail.api.v2",
+    "wagtail",
+    "rest_framework",
+    "modelcluster",
+    "taggit",
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+]
+
+MIDDLEWARE = [
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django.middleware.security.SecurityMiddleware",
+    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+]
+INSTALLED_APPS.insert(INSTALLED_APPS.index("wagtail.embeds"), "wagtail.contrib.redirects")
+
+ROOT_URLCONF = "chinar_cms.urls"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [PROJECT_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.debug",
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+WSGI_APPLICATION = "chinar_cms.wsgi.application"
+
+DATABASES = {"default": dj_database_url.config(default=f"sqlite:///{CMS_DIR / 'db.sqlite3'}", conn_max_age=0)}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+]
+
+# Languages: English, Hindi, Urdu (right-to-left). Wagtail keeps one page tree per locale.
+LANGUAGE_CODE = "en"
+LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [("en", "English"), ("hi", "हिन्दी"), ("ur", "اردو")]
+WAGTAIL_I18N_ENABLED = True
+USE_I18N = True
+TIME_ZONE = "Asia/Kolkata"
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = CMS_DIR / "static"
+MEDIA_URL = "/media/"
+MEDIA_ROOT = CMS_DIR / "media"
+
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
+    # Uploads on S3; django-storages reads AWS_* (credentials, region, endpoint) from the environment.
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["AWS_STORAGE_BUCKET_NAME"],
+            "default_acl": None,
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+
+WAGTAIL_SITE_NAME = "Chinar"
+WAGTAILADMIN_BASE_URL = os.environ.get("CHINAR_CMS_BASE_URL", "http://127.0.0.1:8000")
+WAGTAILIMAGES_IMAGE_MODEL = "base.ChinarImage"
+WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
+# Contract slugs are ASCII (lowercase letters, digits, hyphens) in every locale.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILAPI_LIMIT_MAX = 100
+WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
+WAGTAIL_WORKFLOW_ENABLED = True
+WAGTAIL_MODERATION_ENABLED = True
+WAGTAILSIMPLETRANSLATION_SYNC_PAGE_TREE = False
+
+# Build hook (Netlify-style POST URL). Publishing bursts within the window become one request.
+CHINAR_BUILD_HOOK_URL = os.environ.get("CHINAR_BUILD_HOOK_URL", "")
+CHINAR_BUILD_HOOK_WINDOW = float(os.environ.get("CHINAR_BUILD_HOOK_WINDOW", "60"))
+CHINAR_BUILD_HOOK_RETRY = float(os.environ.get("CHINAR_BUILD_HOOK_RETRY", "30"))
+CHINAR_BUILD_HOOK_MAX_ATTEMPTS = int(os.environ.get("CHINAR_BUILD_HOOK_MAX_ATTEMPTS", "8"))
+CHINAR_BUILD_HOOK_TIMEOUT = float(os.environ.get("CHINAR_BUILD_HOOK_TIMEOUT", "10"))
+# Run the in-process sender thread (cron `manage.py send_build_hooks` is the alternative).
+CHINAR_BUILD_HOOK_THREAD = os.environ.get("CHINAR_BUILD_HOOK_THREAD", "1") == "1"
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "loggers": {"chinar_cms": {"handlers": ["console"], "level": os.environ.get("CHINAR_LOG_LEVEL", "INFO")}},
+}
+WAGTAILIMAGES_IMAGE_FORM_BASE = "chinar_cms.base.forms.ChinarImageForm"

@@ -1,0 +1,14 @@
+"""Test settings: fast hashing, media in a temporary directory, build hook sender run by the tests."""
+
+import tempfile
+
+from .base import *  # noqa: F401,F403
+
+DEBUG = False
+SECRET_KEY = "django-insecure-chinar-tests"  # noqa: S105 - tests only
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+MEDIA_ROOT = tempfile.mkdtemp(prefix="chinar-cms-media-")
+CHINAR_BUILD_HOOK_URL = ""
+CHINAR_BUILD_HOOK_THREAD = False
+WAGTAILADMIN_BASE_URL = "http://127.0.0.1"
