@@ -1,0 +1,199 @@
+"""Text -> search terms, for English, Hindi and Urdu; the single definition of what a word is.
+
+Everything here is a pure function of its input and of the tables in this module, and the browser
+client (``themes/chinar/static/js/search.js``) re-implements exactly the same steps, reading the
+tables from the exported ``manifest.json`` (see ``client_tables``). If the two ever disagree a query
+typed in the browser finds different terms than ``chinar search``; ``tests/test_search_browser.py``
+runs both over the same words to catch that.
+
+Per token (words are runs of letters *with their combining marks*: Python's ``re`` ``\\w`` leaves out
+Devanagari vowel signs and the virama, which is why Whoosh's default tokenizer cuts पश्मीना to पश):
+
+- **main term** (title, craft, district and body fields): NFC, lower case, digits to ASCII;
+  Latin script: accents folded (Kānī -> kani) then Porter-stemmed after English stop words are removed;
+  Devanagari: nukta dropped (सोज़नी = सोजनी), candrabindu -> anusvara; Urdu/Arabic: harakat and tatweel
+  dropped, letter variants folded (ي ى -> ی, ك -> ک, ه ة -> ہ, أ إ -> ا).
+- **fold term** (lower-weight fallback): the main term of a Devanagari/Urdu word with its vowel signs
+  removed, so काली also finds कला, but only below the pages that say काली.
+- **skeleton** (cross-script): the consonants of the main term mapped to one Latin letter class each
+  (पश्मीना, pashmina, پشمینہ -> ``psmn``); only kept when 3+ letters long, since shorter skeletons collide.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+
+import regex
+from whoosh.analysis import Token, Tokenizer
+from whoosh.analysis.filters import STOP_WORDS
+from whoosh.lang.porter import stem as porter_stem
+
+# Devanagari letters/marks/digits | Arabic-script ones (harakat are Script=Inherited, so any mark) |
+# any other letters/digits. Punctuation of those scripts (danda, ۔) is not part of a word.
+TOKEN_PATTERN = (
+    r"(?:(?=[\p{L}\p{M}\p{N}\u200c\u200d])[\p{Script=Devanagari}\u200c\u200d])+"
+    r"|(?:(?=[\p{L}\p{M}\p{N}\u200c\u200d])[\p{Script=Arabic}\p{M}\u200c\u200d])+"
+    r"|(?:(?![\p{Script=Devanagari}\p{Script=Arabic}])[\p{L}\p{M}\p{N}])+"
+)
+_TOKEN_RE = regex.compile(TOKEN_PATTERN)
+MIN_LENGTH = 2
+
+DIGITS = {**{chr(0x0966 + i): str(i) for i in range(10)}, **{chr(0x0660 + i): str(i) for i in range(10)},
+          **{chr(0x06F0 + i): str(i) for i in range(10)}}
+
+STOP_EN = sorted(STOP_WORDS)
+STOP_HI = sorted({"का", "की", "के", "को", "में", "है", "हैं", "और", "से", "पर", "एक", "यह", "वह", "ने", "भी",
+                  "तक", "था", "थी", "थे", "हो", "या", "जो", "कि"})
+STOP_UR = sorted({"کا", "کی", "کے", "کو", "میں", "ہے", "ہیں", "اور", "سے", "پر", "ایک", "یہ", "وہ", "نے",
+                  "بھی", "تک", "تھا", "تھی", "تھے", "ہو", "یا", "جو", "کہ"})
+STOPWORDS = frozenset(STOP_EN) | frozenset(STOP_HI) | frozenset(STOP_UR)
+
+# Character replacements applied to main terms of each script ("" removes the character).
+DEVA_MAIN = {"\u093c": "", "\u0901": "\u0902", "\u200c": "", "\u200d": ""}
+ARAB_MAIN = {**{chr(c): "" for c in range(0x064B, 0x0660)}, "\u0670": "", "\u0640": "", "\u200c": "",
+             "\u200d": "", "\u064a": "\u06cc", "\u0649": "\u06cc", "\u0643": "\u06a9", "\u0647": "\u06c1",
+             "\u0629": "\u06c1", "\u0623": "\u0627", "\u0625": "\u0627", "\u0671": "\u0627"}
+# Vowel-sign folding for the fallback field.
+DEVA_FOLD = {**{chr(c): "" for c in range(0x093E, 0x094E)}, "\u0900": "", "\u0901": "", "\u0902": "",
+             "\u0903": "", "\u0962": "", "\u0963": "", "\u0906": "\u0905", "\u0908": "\u0907",
+             "\u090a": "\u0909", "\u0910": "\u090f", "\u0914": "\u0913", "\u0911": "\u0913"}
+ARAB_FOLD = {"\u0622": "\u0627", "\u06d2": "\u06cc", "\u06d3": "\u06cc", "\u0626": "\u06cc",
+             "\u0624": "\u0648", "\u06ba": "\u0646", "\u06be": "\u06c1", "\u06c2": "\u06c1"}
+
+# Consonant classes for the cross-script skeleton; characters not listed are dropped (vowels, h, y, w...).
+_SKEL_GROUPS = {
+    "k": "kqकखکقخ", "g": "gगघگغ", "c": "cचछچ", "j": "jzजझزذضظژج", "t": "tटठतथتٹط",
+    "d": "dडढदधدڈ", "n": "nनणञङंنں", "p": "pfपफپف", "b": "bबभب", "m": "mमم", "r": "rरڑر",
+    "l": "lलळل", "s": "sशषसسشصث",
+}
+SKELETON = {ch: cls for cls, chars in _SKEL_GROUPS.items() for ch in chars}
+MIN_SKELETON = 3
+
+
+def _translate(text: str, table: dict[str, str]) -> str:
+    return "".join(table.get(ch, ch) for ch in text)
+
+
+def script(token: str) -> str:
+    """``deva``, ``arab`` or ``latn`` (anything else is treated as Latin: no stemming, no folding)."""
+    for ch in token:
+        o = ord(ch)
+        if 0x0900 <= o <= 0x097F:
+            return "deva"
+        if 0x0600 <= o <= 0x06FF or 0x0750 <= o <= 0x077F or 0x08A0 <= o <= 0x08FF or 0xFB50 <= o <= 0xFEFF:
+            return "arab"
+    return "latn"
+
+
+def words(text: str) -> list[str]:
+    """Normalised words of ``text`` in order, before stop words and stemming (NFC, lower case, folded)."""
+    out = []
+    for raw in _TOKEN_RE.findall(unicodedata.normalize("NFC", text).lower()):
+        tok = _translate(raw, DIGITS)
+        kind = script(tok)
+        if kind == "deva":
+            tok = unicodedata.normalize("NFC", _translate(unicodedata.normalize("NFD", tok), DEVA_MAIN))
+        elif kind == "arab":
+            tok = unicodedata.normalize("NFC", _translate(tok, ARAB_MAIN))
+        else:
+            tok = "".join(ch for ch in unicodedata.normalize("NFD", tok)
+                          if not unicodedata.category(ch).startswith("M"))
+        if len(tok) >= MIN_LENGTH:
+            out.append(tok)
+    return out
+
+
+def stem(word: str) -> str:
+    """Porter stem for Latin-script words; Hindi and Urdu words are kept whole."""
+    return porter_stem(word) if script(word) == "latn" else word
+
+
+def terms(text: str) -> list[str]:
+    """Main index terms of ``text``: words without stop words, stemmed (the analyzer of the main fields)."""
+    return [stem(w) for w in words(text) if w not in STOPWORDS]
+
+
+def fold(term: str) -> str | None:
+    """Vowel-sign-folded form of a Hindi/Urdu term (None for Latin, which has no fallback field)."""
+    kind = script(term)
+    if kind == "deva":
+        return _translate(term, DEVA_FOLD) or None
+    if kind == "arab":
+        return _translate(term, ARAB_FOLD) or None
+    return None
+
+
+def skeleton(term: str) -> str | None:
+    """Consonant skeleton shared across scripts, or None when shorter than MIN_SKELETON letters."""
+    out: list[str] = []
+    for ch in term:
+        cls = SKELETON.get(ch)
+        if cls and (not out or out[-1] != cls):
+            out.append(cls)
+    return "".join(out) if len(out) >= MIN_SKELETON else None
+
+
+def client_tables() -> dict:
+    """The tables the browser needs to analyse a query exactly as this module does."""
+    return {
+        "stop": sorted(STOPWORDS),
+        "digits": DIGITS,
+        "deva_main": DEVA_MAIN,
+        "arab_main": ARAB_MAIN,
+        "deva_fold": DEVA_FOLD,
+        "arab_fold": ARAB_FOLD,
+        "skeleton": dict(sorted(SKELETON.items())),
+        "min_length": MIN_LENGTH,
+        "min_skeleton": MIN_SKELETON,
+    }
+
+
+class _TermTokenizer(Tokenizer):
+    """A Whoosh tokenizer yielding the terms a pure function makes from the text.
+
+    Whoosh pickles analyzers into the index's table of contents, so subclasses are module-level
+    classes with no state. ``terms_of`` is the whole analysis; Whoosh adds nothing to it.
+    """
+
+    def terms_of(self, text: str) -> Iterable[str]:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def __eq__(self, other: object) -> bool:
+        return type(self) is type(other)
+
+    def __hash__(self) -> int:
+        return hash(type(self).__name__)
+
+    def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
+                 start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
+        t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        for pos, text in enumerate(self.terms_of(value) if tokenize else [value]):
+            t.text = text
+            t.boost = 1.0
+            t.stopped = False
+            if positions:
+                t.pos = start_pos + pos
+            yield t
+
+
+class MainAnalyzer(_TermTokenizer):
+    def terms_of(self, text: str) -> Iterable[str]:
+        return terms(text)
+
+
+class FoldAnalyzer(_TermTokenizer):
+    def terms_of(self, text: str) -> Iterable[str]:
+        return [f for f in map(fold, terms(text)) if f]
+
+
+class SkeletonAnalyzer(_TermTokenizer):
+    def terms_of(self, text: str) -> Iterable[str]:
+        return [s for s in map(skeleton, terms(text)) if s]
+
+
+class SpaceAnalyzer(_TermTokenizer):
+    """For fields whose terms were computed already (alias group ids)."""
+
+    def terms_of(self, text: str) -> Iterable[str]:
+        return text.split()

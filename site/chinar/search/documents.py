@@ -1,0 +1,244 @@
+"""Catalog -> search documents: what each page is found by, and what a result shows.
+
+One document per record version that has a page (artisan, product, craft, collection, story,
+campaign, district) in each locale it exists in. Pure functions of the catalog: the same catalog
+gives the same documents in the same order, so document numbers (and every exported file) are stable.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import urls
+from ..content import DEFAULT_LOCALE, LOCALES, Catalog, Record
+from ..richtext import plain_text
+from . import analysis
+
+SEARCH_TYPES = ("craft", "district", "artisan", "product", "collection", "story", "campaign")
+
+# Price bands (INR) for the price facet: (id, lowest price included, first price excluded or None).
+PRICE_BANDS = (
+    ("under-5000", 0, 5000),
+    ("5000-20000", 5000, 20000),
+    ("20000-50000", 20000, 50000),
+    ("50000-100000", 50000, 100000),
+    ("over-100000", 100000, None),
+)
+
+Thumbnail = Callable[[dict], "str | None"]
+
+
+def price_band(price: int | None) -> str | None:
+    if price is None:
+        return None
+    for band, low, high in PRICE_BANDS:
+        if price >= low and (high is None or price < high):
+            return band
+    return None
+
+
+@dataclass
+class SearchDoc:
+    """One searchable page. ``fields`` holds the text of each weighted field."""
+
+    type: str
+    key: str
+    locale: str
+    url: str
+    title: str
+    fields: dict[str, str]
+    crafts: list[str] = field(default_factory=list)
+    districts: list[str] = field(default_factory=list)
+    price: int | None = None
+    thumb: str | None = None
+
+    @property
+    def band(self) -> str | None:
+        return price_band(self.price)
+
+    @property
+    def ref(self) -> str:
+        return f"{self.type}:{self.key}:{self.locale}"
+
+
+def _text(*parts: object) -> str:
+    out = []
+    for p in parts:
+        if not p:
+            continue
+        if isinstance(p, (list, tuple)):
+            out.append(_text(*p))
+        else:
+            out.append(str(p))
+    return " ".join(x for x in out if x)
+
+
+def _rich(rec: Record, *names: str) -> str:
+    return _text(*(plain_text(rec[n]) for n in names if rec.get(n)))
+
+
+def _name(catalog: Catalog, type_: str, key: str, locale: str) -> str:
+    rec = catalog.get(type_, key, locale)
+    return (rec.get("name") or rec.get("title") or "") if rec else ""
+
+
+def _craft_text(catalog: Catalog, keys: Iterable[str], locale: str) -> str:
+    parts = []
+    for key in keys:
+        rec = catalog.get("craft", key, locale)
+        if rec:
+            parts.append(rec.get("name", ""))
+    return _text(parts)
+
+
+def _district_text(catalog: Catalog, keys: Iterable[str], locale: str) -> str:
+    return _text([_name(catalog, "district", k, locale) for k in keys])
+
+
+def _blocks_text(rec: Record) -> str:
+    parts = []
+    for block in rec.get("blocks", []):
+        parts += [block.get("title"), block.get("text"), block.get("label")]
+        if block.get("body"):
+            parts.append(plain_text(block["body"]))
+        for stop in block.get("stops", []):
+            parts.append(stop.get("note"))
+    return _text(parts)
+
+
+def _first_image(rec: Record) -> dict | None:
+    for name in ("portrait", "hero", "image"):
+        if rec.get(name):
+            return rec[name]
+    images = rec.get("images") or []
+    return images[0] if images else None
+
+
+def record_document(catalog: Catalog, rec: Record, thumbnail: Thumbnail | None = None) -> SearchDoc:
+    """The search document of one record version (see module docstring for which records)."""
+    type_, locale = rec["type"], rec["locale"]
+    crafts: list[str] = []
+    districts: list[str] = []
+    price = None
+    body = ""
+    title = rec.get("name") or rec.get("title") or rec["slug"]
+    if type_ == "artisan":
+        crafts, districts = list(rec["crafts"]), [rec["district"]]
+        body = _text(_rich(rec, "bio"), rec.get("cooperative"),
+                     [a.get("name") for a in rec.get("awards", [])])
+    elif type_ == "product":
+        crafts = [rec["craft"]]
+        maker = catalog.get("artisan", rec["artisan"], locale)
+        districts = [maker["district"]] if maker else []
+        price = rec.get("price_inr")
+        body = _text(_rich(rec, "description"), rec.get("materials"), maker.get("name") if maker else None)
+    elif type_ == "craft":
+        crafts, districts = [rec["translation_key"]], list(rec.get("districts", []))
+        body = _text(rec.get("summary"), _rich(rec, "history", "authenticity"), rec.get("region"),
+                     rec.get("techniques"), rec.get("materials"))
+    elif type_ == "district":
+        districts = [rec["translation_key"]]
+        body = _text(rec.get("summary"), _rich(rec, "body"), rec.get("division"))
+    elif type_ == "collection":
+        rule = rec.get("rule") or {}
+        crafts = [rule["craft"]] if rule.get("craft") else []
+        districts = [rule["district"]] if rule.get("district") else []
+        body = _text(rec.get("summary"), _rich(rec, "body"))
+    elif type_ == "story":
+        crafts = list(rec.get("crafts", []))
+        makers = [catalog.get("artisan", k, locale) for k in rec.get("artisans", [])]
+        districts = sorted({m["district"] for m in makers if m})
+        body = _text(rec.get("summary"), _rich(rec, "body"), rec.get("author"),
+                     [m["name"] for m in makers if m])
+    elif type_ == "campaign":
+        stops = [s for b in rec.get("blocks", []) for s in b.get("stops", [])]
+        crafts = sorted({c for s in stops for c in s.get("crafts", [])})
+        districts = sorted({s["district"] for s in stops if s.get("district")})
+        body = _text(rec.get("summary"), rec.get("location"), rec.get("organizer"), _blocks_text(rec))
+    image = _first_image(rec)
+    return SearchDoc(
+        type=type_, key=rec["translation_key"], locale=locale, url="/" + urls.record(rec), title=title,
+        fields={
+            "title": _text(title, rec.get("aliases") if type_ == "craft" else None),
+            "craft": _craft_text(catalog, crafts, locale),
+            "district": _district_text(catalog, districts, locale),
+            "body": body,
+        },
+        crafts=crafts, districts=districts, price=price,
+        thumb=thumbnail(image) if (thumbnail and image) else None,
+    )
+
+
+def sort_key(doc: SearchDoc) -> tuple:
+    """Document order: by type (crafts and districts first, so they win ties), craft, district, key.
+
+    Grouping similar pages also puts the hits of a query in few result-store files.
+    """
+    return (SEARCH_TYPES.index(doc.type), doc.crafts[:1], doc.districts[:1], doc.key,
+            LOCALES.index(doc.locale))
+
+
+def catalog_documents(catalog: Catalog, thumbnail: Thumbnail | None = None) -> list[SearchDoc]:
+    """Every search document of the catalog, in document order."""
+    docs = [record_document(catalog, rec, thumbnail)
+            for rec in catalog.iter_records() if rec["type"] in SEARCH_TYPES]
+    return sorted(docs, key=sort_key)
+
+
+# -- aliases ----------------------------------------------------------------------------------------
+
+def default_alias_file() -> Path:
+    """``content/search/aliases.json`` of the repository: materials, places and common words."""
+    return Path(__file__).resolve().parents[3] / "content" / "search" / "aliases.json"
+
+
+def alias_groups(catalog: Catalog, alias_file: Path | None = None) -> dict[str, list[str]]:
+    """Alias group id -> member phrases (any script), from crafts, districts and the alias file.
+
+    A craft's or district's names in every locale, its slug and its ``aliases`` form one group, so
+    "sozani", "सोज़नी" and "سوزنی" all find pages about sozni in any language. The file
+    (``content/search/aliases.json``, kept with the content) adds materials, places and common words.
+    """
+    groups: dict[str, list[str]] = {}
+    for type_, prefix in (("craft", "c."), ("district", "d.")):
+        for key in catalog.keys(type_):
+            members = [key.replace("-", " ")]
+            for loc in sorted(catalog.versions(type_, key)):
+                rec = catalog.versions(type_, key)[loc]
+                members += [rec.get("name", ""), *rec.get("aliases", [])]
+            groups[prefix + key] = members
+    path = alias_file if alias_file is not None else default_alias_file()
+    if path.exists():
+        data = json.loads(path.read_text(encoding="utf-8"))
+        for i, members in enumerate(data.get("groups", [])):
+            groups[f"a.{i}"] = list(members)
+    return groups
+
+
+def alias_phrases(groups: dict[str, list[str]]) -> dict[tuple[str, ...], list[str]]:
+    """Analysed member phrase (tuple of main terms) -> sorted group ids."""
+    out: dict[tuple[str, ...], set[str]] = {}
+    for gid, members in groups.items():
+        for member in members:
+            phrase = tuple(analysis.terms(member))
+            if phrase:
+                out.setdefault(phrase, set()).add(gid)
+    return {k: sorted(v) for k, v in sorted(out.items())}
+
+
+def match_aliases(terms: list[str], phrases: dict[tuple[str, ...], list[str]], longest: int) -> list[str]:
+    """Group ids of every alias phrase occurring in a sequence of main terms (sorted, unique)."""
+    found: set[str] = set()
+    for i in range(len(terms)):
+        for n in range(1, min(longest, len(terms) - i) + 1):
+            gids = phrases.get(tuple(terms[i:i + n]))
+            if gids:
+                found.update(gids)
+    return sorted(found)
+
+
+def default_locale_name(catalog: Catalog, type_: str, key: str) -> str:
+    return _name(catalog, type_, key, DEFAULT_LOCALE)

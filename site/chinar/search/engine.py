@@ -1,0 +1,109 @@
+"""Querying the Whoosh index from Python (``chinar search``, tests): the reference ranking.
+
+The index directory holds Whoosh's files plus ``chinar-search.json`` (the alias phrases the build
+used), so a query is planned exactly as the browser plans it from the exported files.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import index as ix
+from . import query as q
+
+SIDECAR = "chinar-search.json"
+
+
+def write_sidecar(directory: Path, phrases: dict[tuple[str, ...], list[str]]) -> None:
+    data = {"phrases": [[" ".join(p), g] for p, g in sorted(phrases.items())]}
+    (directory / SIDECAR).write_text(json.dumps(data, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+
+
+def read_phrases(directory: Path) -> dict[tuple[str, ...], list[str]]:
+    data = json.loads((directory / SIDECAR).read_text(encoding="utf-8"))
+    return {tuple(p.split(" ")): g for p, g in data["phrases"]}
+
+
+class WhooshLexicon:
+    """The query planner's view of the dictionary, read from Whoosh's term lists."""
+
+    def __init__(self, reader) -> None:
+        self.main = ix.main_terms(reader)
+        self.components = ix.component_terms(reader)
+        self._sorted = sorted(self.main)
+        self.first2: dict[str, list[str]] = {}
+        self.last2: dict[str, list[str]] = {}
+        self.key_terms = ix.key_terms(reader, self.main)
+        for term in self.key_terms:
+            self.first2.setdefault(term[:2], []).append(term)
+            self.last2.setdefault(term[-2:], []).append(term)
+
+    def df(self, term: str) -> int:
+        return self.main.get(term, 0)
+
+    def has(self, key: str) -> bool:
+        return key in self.components or key in self.main
+
+    def prefixed(self, prefix: str) -> list[tuple[str, int]]:
+        import bisect
+
+        i = bisect.bisect_left(self._sorted, prefix)
+        out = []
+        while i < len(self._sorted) and self._sorted[i].startswith(prefix):
+            out.append((self._sorted[i], self.main[self._sorted[i]]))
+            i += 1
+        return out
+
+    def typo_pool(self, term: str) -> list[str]:
+        return sorted(set(self.first2.get(term[:2], [])) | set(self.last2.get(term[-2:], [])))
+
+
+@dataclass
+class Hit:
+    docnum: int
+    score: int
+    ref: str
+    type: str
+    locale: str
+    title: str
+    url: str
+
+
+class Engine:
+    """An open index; ``search`` returns the ranked hits of a query."""
+
+    def __init__(self, directory: Path | str) -> None:
+        self.directory = Path(directory)
+        self.index = ix.open_index(self.directory)
+        self.searcher = self.index.searcher(weighting=ix.weighting())
+        self.phrases = read_phrases(self.directory)
+        self.lexicon = WhooshLexicon(self.searcher.reader())
+        self.scores = ix.ScoreSource(self.searcher, ix.single_aliases(self.phrases))
+        self._facets: dict[int, dict] = {}
+
+    def close(self) -> None:
+        self.searcher.close()
+
+    def facets(self, docnum: int) -> dict:
+        found = self._facets.get(docnum)
+        if found is None:
+            f = self.searcher.stored_fields(docnum)
+            found = {"type": f["type"], "locale": f["locale"], "band": f.get("band", ""),
+                     "crafts": [c for c in f.get("crafts", "").split(",") if c],
+                     "districts": [c for c in f.get("districts", "").split(",") if c]}
+            self._facets[docnum] = found
+        return found
+
+    def plan(self, text: str) -> list[q.Slot]:
+        return q.plan(text, self.lexicon, self.phrases)
+
+    def search(self, text: str, filters: q.Filters | None = None, limit: int | None = 10) -> list[Hit]:
+        ranked = q.rank(self.plan(text), self.scores.list_scores, self.facets, filters)
+        hits = ranked.hits if limit is None else ranked.hits[:limit]
+        out = []
+        for docnum, score in hits:
+            f = self.searcher.stored_fields(docnum)
+            out.append(Hit(docnum, score, f["ref"], f["type"], f["locale"], f["title_stored"], f["url"]))
+        return out
