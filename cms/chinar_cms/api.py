@@ -134,7 +134,8 @@ def original(request, token: str, name: str):
     if image is None or image_src(image).rsplit("/", 1)[-1] != name:
         raise Http404("image not found")
     content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
-    return FileResponse(image.open_file(), content_type=content_type)
+    image.file.open("rb")
+    return FileResponse(image.file, content_type=content_type)
 
 
 api_router = WagtailAPIRouter("wagtailapi")
