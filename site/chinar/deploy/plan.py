@@ -7,10 +7,12 @@ nothing is removed until every upload has succeeded.
 
 Phases, each started only when the previous one fully succeeded:
 
-1. ``ASSETS`` — images, CSS, JS, fonts and anything the header rules cache forever (content-hashed
-   names). New pages will reference these; old pages never stop finding theirs.
-2. ``DATA`` — other files read by scripts (search index metadata, JSON, web manifest). They may
-   name hashed assets uploaded in phase 1.
+1. ``ASSETS`` — images, CSS, JS, fonts, anything the header rules cache forever, and any file
+   whose path carries a content hash (search shards such as ``search-index/t/3f43…d0d45.json``).
+   New pages and data files reference these; a new hashed name never replaces an old one, so
+   old pages and an old search manifest never stop finding theirs.
+2. ``DATA`` — other files read by scripts under a fixed name (the search manifest, JSON, the web
+   manifest). They name hashed files uploaded in phase 1.
 3. ``PAGES`` — HTML.
 4. ``ENTRY`` — sitemap, feeds, robots.txt, ``_redirects``: the files that point crawlers and feed
    readers at pages, so they go last.
@@ -26,6 +28,7 @@ from __future__ import annotations
 
 import enum
 import hashlib
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -42,6 +45,8 @@ _ASSET_SUFFIXES = frozenset({
 _PAGE_SUFFIXES = frozenset({".html", ".htm"})
 _ENTRY_NAMES = frozenset({"robots.txt", "_redirects", "_headers"})
 _ENTRY_SUFFIXES = frozenset({".xml", ".atom"})
+#: A path segment (or part of a name) that is a hex digest: the build's content-hash naming.
+_HASHED = re.compile(r"(?:^|[/._-])[0-9a-f]{8,}(?:[/._-]|$)")
 
 
 class Phase(enum.IntEnum):
@@ -61,7 +66,7 @@ def phase_for(rel: str, rules: HeaderRules) -> Phase:
         return Phase.PAGES
     if p.name in _ENTRY_NAMES or suffix in _ENTRY_SUFFIXES:
         return Phase.ENTRY
-    if suffix in _ASSET_SUFFIXES or rules.is_immutable("/" + rel):
+    if suffix in _ASSET_SUFFIXES or _HASHED.search(rel) or rules.is_immutable("/" + rel):
         return Phase.ASSETS
     return Phase.DATA
 
