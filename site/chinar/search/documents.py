@@ -162,8 +162,9 @@ def record_document(catalog: Catalog, rec: Record, thumbnail: Thumbnail | None =
     return SearchDoc(
         type=type_, key=rec["translation_key"], locale=locale, url="/" + urls.record(rec), title=title,
         fields={
-            "title": _text(title, rec.get("aliases") if type_ == "craft" else None),
-            "craft": _craft_text(catalog, crafts, locale),
+            "title": title,
+            "craft": _text(_craft_text(catalog, crafts, locale),
+                           rec.get("aliases") if type_ == "craft" else None),
             "district": _district_text(catalog, districts, locale),
             "body": body,
         },

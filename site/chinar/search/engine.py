@@ -79,9 +79,10 @@ class Engine:
         self.index = ix.open_index(self.directory)
         self.searcher = self.index.searcher(weighting=ix.weighting())
         self.phrases = read_phrases(self.directory)
-        self.lexicon = WhooshLexicon(self.searcher.reader())
-        self.scores = ix.ScoreSource(self.searcher, ix.single_aliases(self.phrases))
         self._facets: dict[int, dict] = {}
+        self.lexicon = WhooshLexicon(self.searcher.reader())
+        boost = [ix.TYPE_BOOST[self.facets(d)["type"]] for d in range(self.searcher.doc_count_all())]
+        self.scores = ix.ScoreSource(self.searcher, ix.single_aliases(self.phrases), boost)
 
     def close(self) -> None:
         self.searcher.close()

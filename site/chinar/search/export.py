@@ -110,15 +110,22 @@ def shard_keys(sizes: dict[str, int]) -> dict[str, str]:
 class _Writer:
     def __init__(self, root: Path) -> None:
         self.root = root
-        self.files = 0
-        self.bytes = 0
+        self.sizes: dict[str, int] = {}
+
+    @property
+    def files(self) -> int:
+        return len(self.sizes)
+
+    @property
+    def bytes(self) -> int:
+        return sum(self.sizes.values())
 
     def write(self, rel: str, data: bytes) -> None:
+        """Write one file (a content-hashed name written twice holds the same bytes both times)."""
         path = self.root / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
-        self.files += 1
-        self.bytes += len(data)
+        self.sizes[rel] = len(data)
 
 
 def _combo(doc: SearchDoc) -> tuple:

@@ -11,7 +11,7 @@ dropped). Each word becomes a *slot*: a set of (list key, coefficient %) pairs, 
 - Otherwise its fallback parts on their own: vowel-folded, skeleton and one-word alias lists (100 %,
   already weighted), and, for words of 5+ letters (9+: distance 2), the terms of the key fields within
   that edit distance (transpositions count 1) that share the first two or the last two letters (up to
-  ``TYPO_LIMIT``, 40 % at distance 1, 25 % at distance 2).
+  ``TYPO_LIMIT``, 80 % at distance 1, 60 % at distance 2: only words missing from the dictionary get them).
 - The last word, unless the query ends in a space or punctuation, also matches as a prefix: the
   ``PREFIX_LIMIT`` most frequent main terms starting with it (3+ letters), at 50 %.
 - Consecutive words forming an alias phrase ("سری نگر", "papier mache") share one slot that also
@@ -37,7 +37,7 @@ PREFIX_MIN = 3
 PREFIX_LIMIT = 5
 PREFIX_COEF = 50
 TYPO_LIMIT = 5
-TYPO_COEF = {1: 40, 2: 25}
+TYPO_COEF = {1: 80, 2: 60}
 FULL = 100
 
 Slot = list[tuple[str, int]]
