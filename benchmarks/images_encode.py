@@ -9,7 +9,9 @@ Prints (no assertions):
    images (deterministic: the same seed gives the same images);
 2. an AVIF speed sweep at 480 px (encodes/s and bytes) - the basis of the chosen speed;
 3. a pipeline run on generated 3000x2250 JPEG sources with card + hero + portrait + og renditions:
-   cold cache (encoded, seconds, renditions/s) and warm cache (must re-encode 0).
+   cold cache (encoded, seconds, renditions/s) and warm cache (must re-encode 0);
+4. planning throughput: picture() calls per second once a source is known (the build asks for the
+   same card on many pages), and the warm-cache cost per source of a fresh pipeline.
 """
 
 from __future__ import annotations
@@ -105,6 +107,22 @@ def pipeline_run(sources: int, workers: int | None) -> None:
                 f"encoded={stats['encoded']} reused={stats['reused']} written={stats['written']} "
                 f"({rate:.1f} renditions/s)"
             )
+        pipeline = ImagePipeline(media, root / "out3", root / "cache", workers=workers)
+        start = time.perf_counter()
+        for image in images:
+            pipeline.picture(image, "card")
+        first = time.perf_counter() - start
+        calls = 0
+        start = time.perf_counter()
+        while time.perf_counter() - start < 1.0:
+            for image in images:
+                pipeline.picture({**image, "alt": "other locale"}, "card")
+                calls += 1
+        repeat = calls / (time.perf_counter() - start)
+        print(
+            f"planning: first picture() per source {first / len(images) * 1e3:.2f} ms (warm probe record, "
+            f"hashed={pipeline.stats['hashed']}); repeated picture() {repeat:,.0f} calls/s"
+        )
         shutil.rmtree(root / "cache")
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from chinar.images import SPECS, ImageError, ImagePipeline, Picture
 from chinar.images.geometry import crop_box, output_sizes
-from PIL import ExifTags, Image, ImageCms
+from PIL import ExifTags, Image, ImageChops, ImageCms, ImageStat
 
 RED, BLUE, GREEN = (220, 20, 20), (20, 20, 220), (20, 200, 20)
 SECRET = "Secretpur-village"  # planted in every metadata field; must never reach the output
@@ -216,6 +216,27 @@ def test_exif_orientation_is_applied_before_cropping(tmp_path, media):
     im = opened(pipeline, gallery.fallback.url)
     assert im.width < im.height  # shown as portrait, like the phone that took it
     assert colour_near(im, (im.width // 2, 3), RED) and colour_near(im, (im.width // 2, im.height - 3), BLUE)
+
+
+def test_reduced_jpeg_decoding_gives_the_same_crop_as_full_decoding(tmp_path, media):
+    # large JPEGs are decoded at 1/2..1/8 scale for small renditions; the crop must not move
+    raw = Image.new("RGB", (2400, 1200), BLUE)
+    raw.paste(RED, (0, 0, 300, 1200))
+    raw.paste(GREEN, (1100, 500, 1500, 700))
+    exif = Image.Exif()
+    exif[ExifTags.Base.Orientation] = 6
+    focal = {"x": 0.4, "y": 0.1}
+    jpeg = {**save(media, "big.jpg", raw, exif=exif, quality=95), "focal_point": focal}
+    png = {**save(media, "big.png", raw, exif=exif), "focal_point": focal}
+    pipeline = make_pipeline(tmp_path)
+    pictures = [pipeline.picture(image, "card") for image in (jpeg, png)]
+    pipeline.write()
+    for jpeg_url, png_url in zip(*(p.srcset.split(", ") for p in pictures), strict=True):
+        from_jpeg, from_png = (opened(pipeline, u.split()[0]).convert("L") for u in (jpeg_url, png_url))
+        assert from_jpeg.size == from_png.size
+        difference = ImageChops.difference(from_jpeg, from_png)
+        assert ImageStat.Stat(difference).mean[0] < 4, jpeg_url
+        assert colour_near(opened(pipeline, jpeg_url.split()[0]), (from_png.width // 2, 2), RED)
 
 
 # -- metadata -------------------------------------------------------------------------------

@@ -9,7 +9,6 @@ jobs share the task), which is what makes the bytes identical whatever the worke
 from __future__ import annotations
 
 import io
-import math
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,8 +20,8 @@ from .geometry import Box, Size
 from .source import ORIENTATION_TRANSPOSE, ImageError, SourceInfo, file_signature, open_checked
 from .specs import PIL_FORMAT
 
-#: Decode JPEGs at a reduced scale (libjpeg's DCT scaling, 1/2..1/8) when the rendition needs at
-#: most 1/REDUCING_GAP of the pixels, then finish with Lanczos: much faster, same quality
+#: Decode JPEGs at a reduced scale (libjpeg's DCT scaling, 1/2..1/8) while that still leaves
+#: REDUCING_GAP times the rendition's size, then finish with Lanczos: much faster, same quality
 #: (the approach of Image.thumbnail).
 REDUCING_GAP = 2.0
 _WHITE = (255, 255, 255)
@@ -64,16 +63,17 @@ class TaskResult:
     notes: tuple[str, ...] = field(default=())
 
 
-def draft_request(source: SourceInfo, job: Job) -> tuple[int, int] | None:
-    """The size to ask libjpeg's draft mode for (raw orientation), or None to decode in full."""
+def jpeg_scale(source: SourceInfo, job: Job) -> int:
+    """libjpeg DCT scale denominator (1, 2, 4 or 8) to decode at for this job.
+
+    The largest reduction that still leaves REDUCING_GAP times the job's pixels for Lanczos. It
+    depends on this job alone, so a rendition's bytes never depend on which others share a task.
+    """
     if source.format != "JPEG":
-        return None
+        return 1
     box_w, box_h = job.box[2] - job.box[0], job.box[3] - job.box[1]
-    scale = max(job.size[0] / box_w, job.size[1] / box_h) * REDUCING_GAP
-    if scale >= 1:
-        return None
-    width, height = (math.ceil(source.size[0] * scale), math.ceil(source.size[1] * scale))
-    return (height, width) if source.orientation >= 5 else (width, height)
+    needed = max(job.size[0] / box_w, job.size[1] / box_h) * REDUCING_GAP
+    return next((s for s in (8, 4, 2) if needed * s <= 1), 1)
 
 
 def encode_chunk(tasks: list[SourceTask]) -> list[TaskResult]:
@@ -93,18 +93,16 @@ def encode_source(task: SourceTask) -> TaskResult:
             unchanged = False
         if not unchanged:
             raise ImageError(source.display, "file changed while the build was running; build again")
-        groups: dict[tuple[int, int] | None, list[Job]] = {}
+        groups: dict[int, list[Job]] = {}
         for job in task.jobs:
-            groups.setdefault(draft_request(source, job), []).append(job)
-        for draft, jobs in sorted(groups.items(), key=lambda item: item[0] or (0, 0)):
-            image = decode(source, draft, task.max_pixels, notes)
-            scale_x, scale_y = image.width / source.size[0], image.height / source.size[1]
+            groups.setdefault(jpeg_scale(source, job), []).append(job)
+        for scale, jobs in sorted(groups.items()):
+            image = decode(source, scale, task.max_pixels, notes)
             resized: dict[tuple[Box, Size], Image.Image] = {}
             for job in jobs:
                 if (job.box, job.size) not in resized:
-                    left, top, right, bottom = job.box
-                    box = (left * scale_x, top * scale_y, right * scale_x, bottom * scale_y)
-                    out = image.resize(job.size, Image.Resampling.LANCZOS, box=box)
+                    box = (job.box[0] / scale, job.box[1] / scale, job.box[2] / scale, job.box[3] / scale)
+                    out = image.resize(job.size, Image.Resampling.LANCZOS, box=box, reducing_gap=3.0)
                     out.info = {}
                     resized[(job.box, job.size)] = out
                 store(job.cache_path(task.cache_dir), encode(resized[(job.box, job.size)], job))
@@ -120,15 +118,13 @@ def encode_source(task: SourceTask) -> TaskResult:
     return TaskResult(source.display, tuple(encoded), None, tuple(notes))
 
 
-def decode(
-    source: SourceInfo, draft: tuple[int, int] | None, max_pixels: int, notes: list[str]
-) -> Image.Image:
-    """Fully decode, apply EXIF orientation, convert to 8-bit sRGB RGB with no metadata attached."""
+def decode(source: SourceInfo, scale: int, max_pixels: int, notes: list[str]) -> Image.Image:
+    """Decode (a JPEG at 1/scale), apply EXIF orientation, convert to 8-bit sRGB RGB, no metadata."""
     with open_checked(source.path, source.display, max_pixels) as im:
         if im.format != source.format or im.size != source.raw_size:
             raise ImageError(source.display, "file changed while the build was running; build again")
-        if draft is not None:
-            im.draft(None, draft)
+        if scale > 1:  # asking for exactly raw // scale makes Pillow pick this scale (see draft())
+            im.draft(None, (source.raw_size[0] // scale, source.raw_size[1] // scale))
         try:
             im.load()
         except (OSError, SyntaxError, ValueError, EOFError, IndexError) as exc:
