@@ -120,8 +120,7 @@ class PublicImagesAPIViewSet(ImagesAPIViewSet):
                 ctx.record(page)
         for district in District.objects.all():
             ctx.record(district)
-        ids = {image.pk for image in ctx._images.values()}
-        return super().get_queryset().filter(pk__in=ids).order_by("pk")
+        return super().get_queryset().filter(pk__in=ctx.image_ids).order_by("pk")
 
 
 def original(request, token: str, name: str):

@@ -106,6 +106,7 @@ class ExportContext:
         self._public_keys: set[uuid.UUID] | None = None
         self._records: dict[tuple[str, Any], dict | None] = {}
         self._images: dict[str, Any] = {}
+        self.image_ids: set[int] = set()
 
     @classmethod
     def for_request(cls, request) -> ExportContext:
@@ -165,6 +166,7 @@ class ExportContext:
             return None
         src = image_src(image)
         self._images[src] = image
+        self.image_ids.add(image.pk)
         out: dict[str, Any] = {"src": src, "alt": value.get("alt") or image.description or image.title}
         if value.get("caption"):
             out["caption"] = value["caption"]

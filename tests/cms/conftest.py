@@ -1,0 +1,114 @@
+"""CMS tests: Django is configured here only, so the rest of tests/ runs without it.
+
+Database: SQLite by default; PostgreSQL when DATABASE_URL is set (pytest-django creates and drops
+``test_<name>``), e.g. ``DATABASE_URL=postgres://postgres@127.0.0.1:5432/chinar``.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+TINY = REPO / "tests" / "fixtures" / "tiny"
+sys.path.insert(0, str(REPO / "cms"))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "chinar_cms.settings.test")
+
+
+
+def pytest_configure(config):
+    """Set Django up now: this conftest loads after pytest-django's own (trylast) configure hook.
+
+    Same steps as pytest-django does for a ``--ds`` given on the command line (its documented
+    "configure settings in pytest_configure" path).
+    """
+    import django.conf
+    from pytest_django.plugin import _setup_django
+
+    django.conf.settings.INSTALLED_APPS  # noqa: B018 - forces the lazy settings to load
+    _setup_django(config)
+
+
+# Transactional tests (live server, threads) flush the database afterwards; Wagtail's migrations
+# create the root page, locales, groups and the moderation workflow, so restore them each time.
+LIVE = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+@pytest.fixture
+def tiny_catalog():
+    from chinar.content import load_catalog
+
+    return load_catalog(TINY)
+
+
+def _load(content: Path = TINY) -> None:
+    from chinar_cms.base.demo import load_content
+    from chinar_cms.base.management.commands.load_demo import create_demo_users
+
+    load_content(content)
+    create_demo_users()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The tiny catalog, loaded once: every (rolled-back) test starts from it.
+
+    Transactional tests get the database as migrated (serialized rollback) and load it themselves.
+    """
+    with django_db_blocker.unblock():
+        _load()
+
+
+@pytest.fixture
+def load_tiny():
+    """Make sure the tiny catalog and the demo users are in the CMS (loads them if not)."""
+
+    def load(content: Path = TINY):
+        from wagtail.models import Page
+
+        from chinar_cms.base.contract import demo_key
+
+        if content != TINY or not Page.objects.filter(translation_key=demo_key("artisan", "shazia-akhter")).exists():
+            _load(content)
+
+    return load
+
+
+@pytest.fixture
+def api_url(live_server):
+    return live_server.url + "/api/v2/"
+
+
+class Recorder(BaseHTTPRequestHandler):
+    """A build-hook endpoint: records POSTs; answers with the next status of ``server.statuses``."""
+
+    def do_POST(self):  # noqa: N802 - http.server API
+        length = int(self.headers.get("Content-Length") or 0)
+        self.rfile.read(length)
+        statuses = self.server.statuses
+        status = statuses.pop(0) if statuses else 200
+        self.server.requests.append(status)
+        self.send_response(status)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def hook_server():
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Recorder)
+    server.requests = []
+    server.statuses = []
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    server.url = f"http://127.0.0.1:{server.server_address[1]}/build"
+    yield server
+    server.shutdown()
+    server.server_close()
