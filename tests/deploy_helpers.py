@@ -8,8 +8,11 @@ logs every successful write in the order the server completed it.
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import threading
 from collections.abc import Iterable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from io import BytesIO
@@ -100,13 +103,18 @@ def _error(start_response, status: str, code: str, message: str):
     return [body]
 
 
+class _QuietHandler(MotoRequestHandler):
+    def log_request(self, *args, **kwargs) -> None:  # one log line per request slows tests down
+        pass
+
+
 class S3Server:
     """moto's S3 over real HTTP on 127.0.0.1 (free port), with a :class:`FaultInjector`."""
 
     def __init__(self) -> None:
         self.faults = FaultInjector(DomainDispatcherApplication(create_backend_app))
         self._server = make_server("127.0.0.1", 0, self.faults, threaded=True,
-                                   request_handler=MotoRequestHandler)
+                                   request_handler=_QuietHandler)
         self.url = f"http://127.0.0.1:{self._server.server_address[1]}"
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
         self._thread.start()
@@ -237,7 +245,8 @@ class _Refs(HTMLParser):
             self.refs.append(a["href"])
 
 
-def asset_refs(page_key: str, html: bytes) -> set[str]:
+@functools.lru_cache(maxsize=4096)
+def asset_refs(page_key: str, html: bytes) -> frozenset[str]:
     """Bucket keys (relative) of the files a page needs to render: scripts, styles, images,
     icons, fonts preloaded, the web manifest. Links to other pages and feeds are not assets."""
     parser = _Refs()
@@ -249,7 +258,7 @@ def asset_refs(page_key: str, html: bytes) -> set[str]:
             continue  # external or inline, not in the bucket
         path = unquote(parts.path)
         keys.add((path + "index.html" if path.endswith("/") else path).lstrip("/"))
-    return keys
+    return frozenset(keys)
 
 
 def missing_assets(objects: Mapping[str, bytes]) -> dict[str, set[str]]:
@@ -278,12 +287,29 @@ def replay(initial: Mapping[str, bytes], writes: Iterable[tuple[str, str]],
         yield i, state
 
 
-def bucket_objects(s3, bucket: str, prefix: str = "") -> dict[str, bytes]:
-    """rel key -> body of every object under ``prefix`` except the deploy manifest."""
-    out = {}
-    for page in s3.get_paginator("list_objects_v2").paginate(Bucket=bucket, Prefix=prefix):
-        for obj in page.get("Contents", []):
-            rel = obj["Key"][len(prefix):]
-            if rel != MANIFEST:
-                out[rel] = s3.get_object(Bucket=bucket, Key=obj["Key"])["Body"].read()
-    return out
+def bucket_objects(s3, bucket: str, prefix: str = "", html_only: bool = False) -> dict[str, bytes]:
+    """rel key -> body of every object under ``prefix`` except the deploy manifest.
+    With ``html_only``, other objects are listed with an empty body (enough for missing_assets)."""
+    keys = [obj["Key"]
+            for page in s3.get_paginator("list_objects_v2").paginate(Bucket=bucket, Prefix=prefix)
+            for obj in page.get("Contents", []) if obj["Key"][len(prefix):] != MANIFEST]
+
+    def body(key: str) -> bytes:
+        if html_only and not key.endswith(".html"):
+            return b""
+        return s3.get_object(Bucket=bucket, Key=key)["Body"].read()
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        return {k[len(prefix):]: b for k, b in zip(keys, pool.map(body, keys), strict=True)}
+
+
+def bucket_md5s(s3, bucket: str, prefix: str = "") -> dict[str, str]:
+    """rel key -> MD5 (the ETag of a single-part upload) of every object but the manifest:
+    compares a whole bucket with a tree in one listing."""
+    return {obj["Key"][len(prefix):]: obj["ETag"].strip('"')
+            for page in s3.get_paginator("list_objects_v2").paginate(Bucket=bucket, Prefix=prefix)
+            for obj in page.get("Contents", []) if obj["Key"][len(prefix):] != MANIFEST}
+
+
+def tree_md5s(files: Mapping[str, bytes]) -> dict[str, str]:
+    return {rel: hashlib.md5(data).hexdigest() for rel, data in files.items()}
