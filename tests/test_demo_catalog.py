@@ -1,0 +1,161 @@
+"""The shipped demo catalog in content/ loads cleanly and is big enough to show every page type.
+
+These tests read the real catalog (no fixtures): if someone edits content/ or regenerates it with
+scripts/make_demo_catalog.py and breaks the contract or the promised coverage, they fail.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from chinar.content import Catalog, load_catalog
+
+ROOT = Path(__file__).resolve().parents[1]
+CONTENT = ROOT / "content"
+REFERENCE = ROOT.parent / "shared" / "reference" / "jk-crafts.md"
+
+DISTRICTS = {
+    "Jammu": {"jammu", "samba", "kathua", "udhampur", "reasi", "rajouri", "poonch", "doda", "ramban",
+              "kishtwar"},
+    "Kashmir": {"srinagar", "budgam", "ganderbal", "anantnag", "kulgam", "pulwama", "shopian", "baramulla",
+                "bandipora", "kupwara"},
+}
+# Every GI craft named in the reference (jk-crafts.md), as a catalog key.
+GI_CRAFTS = {
+    "pashmina": 2008, "kani": 2008, "sozni": 2008, "papier-mache": 2011, "walnut-wood-carving": 2012,
+    "khatamband": 2012, "hand-knotted-carpet": 2016, "namda": 2025, "gabba": 2025, "crewel": 2025,
+    "chain-stitch": 2025, "kashmir-tweed": 2025, "willow-cricket-bat": 2025, "shikara": 2025, "wagguv": 2025,
+    "basohli-painting": 2023, "basohli-pashmina": 2023, "chikri-wood-craft": 2023,
+}
+BLOCK_TYPES = {"text", "featured_artisans", "featured_collection", "craft_trail", "call_to_action"}
+PERSONAL = re.compile(r"\b(phone|mobile|whatsapp|e-?mail|@|aadhaar|ifsc|upi|pincode|village|street)\b", re.I)
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return load_catalog(CONTENT)  # raises ContentError listing every problem
+
+
+def locales(catalog: Catalog, type_: str, key: str) -> set[str]:
+    return set(catalog.versions(type_, key))
+
+
+def test_every_district_in_three_languages(catalog: Catalog) -> None:
+    assert set(catalog.keys("district")) == DISTRICTS["Jammu"] | DISTRICTS["Kashmir"]
+    for division, keys in DISTRICTS.items():
+        for key in keys:
+            assert locales(catalog, "district", key) == {"en", "hi", "ur"}, key
+            assert catalog.get("district", key, "en")["division"] == division
+
+
+def test_every_gi_craft_from_the_reference_in_three_languages(catalog: Catalog) -> None:
+    for key, year in GI_CRAFTS.items():
+        assert locales(catalog, "craft", key) == {"en", "hi", "ur"}, key
+        for rec in catalog.versions("craft", key).values():
+            assert rec["gi"]["registered"] is True and rec["gi"]["year"] == year, key
+            assert rec["aliases"] and rec["authenticity"], key
+    without_gi = [k for k in catalog.keys("craft") if not catalog.get("craft", k, "en")["gi"]["registered"]]
+    assert len(without_gi) >= 5
+
+
+def test_gi_application_numbers_match_the_reference(catalog: Catalog) -> None:
+    text = REFERENCE.read_text(encoding="utf-8") if REFERENCE.exists() else ""
+    expected = {"pashmina": "46", "sozni": "48", "papier-mache": "181", "walnut-wood-carving": "182",
+                "khatamband": "204", "hand-knotted-carpet": "527", "crewel": "1047"}
+    for key, number in expected.items():
+        assert catalog.get("craft", key, "en")["gi"]["application_no"] == number
+        if text:
+            assert number in text
+
+
+def test_craft_aliases_cover_three_scripts(catalog: Catalog) -> None:
+    for key in catalog.keys("craft"):
+        aliases = " ".join(catalog.get("craft", key, "en")["aliases"])
+        assert re.search(r"[a-z]", aliases), key
+        assert re.search(r"[\u0900-\u097f]", aliases), f"{key}: no Devanagari alias"
+        assert re.search(r"[\u0600-\u06ff]", aliases), f"{key}: no Arabic-script alias"
+
+
+def test_artisans_spread_across_districts_with_translations(catalog: Catalog) -> None:
+    keys = catalog.keys("artisan")
+    assert len(keys) >= 60
+    assert len({catalog.get("artisan", k, "en")["district"] for k in keys}) >= 12
+    assert sum("hi" in locales(catalog, "artisan", k) for k in keys) >= 20
+    assert sum("ur" in locales(catalog, "artisan", k) for k in keys) >= 10
+    english = [catalog.get("artisan", k, "en") for k in keys]
+    assert sum("women-led" in a.get("flags", []) for a in english) >= 10
+    assert sum(bool(a.get("featured")) for a in english) >= 5
+    assert any(a.get("awards") for a in english) and any(a.get("cooperative") for a in english)
+
+
+def test_translated_artisans_are_written_in_their_script(catalog: Catalog) -> None:
+    for key in catalog.keys("artisan"):
+        for locale, rec in catalog.versions("artisan", key).items():
+            script = {"hi": r"[\u0900-\u097f]", "ur": r"[\u0600-\u06ff]"}.get(locale)
+            if script:
+                assert re.search(script, rec["name"]) and re.search(script, rec["bio"]), (key, locale)
+                if "portrait" in rec:
+                    assert re.search(script, rec["portrait"]["alt"]), (key, locale)
+
+
+def test_artisan_prose_carries_no_contact_or_address_details(catalog: Catalog) -> None:
+    for key in catalog.keys("artisan"):
+        for rec in catalog.versions("artisan", key).values():
+            assert not PERSONAL.search(rec["bio"]), key
+            assert not re.search(r"\d{6,}", rec["bio"]), key  # no phone, PIN or account numbers
+
+
+def test_products_have_https_listings(catalog: Catalog) -> None:
+    keys = catalog.keys("product")
+    assert len(keys) >= 150
+    availability = set()
+    for key in keys:
+        rec = catalog.get("product", key, "en")
+        assert 1 <= len(rec["images"]) <= 3 and 1 <= len(rec["listings"]) <= 3, key
+        for listing in rec["listings"]:
+            assert listing["url"].startswith("https://"), key
+            assert listing["last_checked"].startswith("2026-"), key
+            availability.add(listing["availability"])
+    assert availability == {"in_stock", "out_of_stock", "preorder", "discontinued"}
+    english = [catalog.get("product", k, "en") for k in keys]
+    assert sum("gi_label_code" in p for p in english) >= 20
+    assert sum(lst.get("programme") == "Samarth" for p in english for lst in p["listings"]) >= 100
+    assert sum("hi" in locales(catalog, "product", k) for k in keys) >= 5
+
+
+def test_collections_stories_campaigns_and_pages(catalog: Catalog) -> None:
+    collections = [catalog.get("collection", k, "en") for k in catalog.keys("collection")]
+    assert len(collections) >= 6
+    assert any("items" in c for c in collections) and any("rule" in c for c in collections)
+    assert any(c.get("featured") for c in collections)
+
+    stories = catalog.keys("story")
+    assert len(stories) >= 8
+    assert any("hi" in locales(catalog, "story", k) for k in stories)
+    assert any("ur" in locales(catalog, "story", k) for k in stories)
+
+    campaigns = catalog.keys("campaign")
+    assert len(campaigns) >= 2
+    used = {b["type"] for k in campaigns for b in catalog.get("campaign", k, "en")["blocks"]}
+    assert used == BLOCK_TYPES
+    assert any(locales(catalog, "campaign", k) == {"en", "hi", "ur"} for k in campaigns)
+
+    for page in ("about", "contact", "how-to-verify-gi"):
+        assert locales(catalog, "page", page) == {"en", "hi", "ur"}
+
+
+def test_some_records_were_renamed(catalog: Catalog) -> None:
+    renamed = {rec["type"] for rec in catalog.iter_records() if rec.get("old_slugs")}
+    assert {"craft", "artisan", "product", "story"} <= renamed
+
+
+def test_media_has_no_unreferenced_files(catalog: Catalog) -> None:
+    from chinar.validate import images
+
+    referenced = {img["src"] for rec in catalog.iter_records() for _, img in images(rec)}
+    media = CONTENT / "media"
+    on_disk = {p.relative_to(media).as_posix() for p in media.rglob("*") if p.is_file()}
+    assert on_disk == referenced
+    assert sum((media / s).stat().st_size for s in on_disk) < 25_000_000
