@@ -14,6 +14,7 @@ dropped). Each word becomes a *slot*: a set of (list key, coefficient %) pairs, 
   ``TYPO_LIMIT``, 80 % at distance 1, 60 % at distance 2: only words missing from the dictionary get them).
 - The last word, unless the query ends in a space or punctuation, also matches as a prefix: the
   ``PREFIX_LIMIT`` most frequent main terms starting with it (3+ letters), at 50 %.
+- The last word while still being typed is ignored if it matches nothing yet ("kani sh").
 - Consecutive words forming an alias phrase ("سری نگر", "papier mache") share one slot that also
   holds the phrase's alias lists.
 
@@ -151,7 +152,8 @@ def plan(query: str, lex: Lexicon, phrases: dict[tuple[str, ...], list[str]]) ->
         for qw in qws[i:i + n]:
             for key, coef in word_slot(qw, lex, singles).items():
                 merged[key] = max(coef, merged.get(key, 0))
-        slots.append(sorted(merged.items()))
+        if merged or not (qws[-1].open and i + n == len(qws)):
+            slots.append(sorted(merged.items()))
         i += n
     return slots
 

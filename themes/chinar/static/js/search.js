@@ -310,7 +310,9 @@
       for (var j = i; j < i + n; j++) {
         (await this.wordSlot(qws[j])).forEach(function (coef, key) { merged.set(key, Math.max(coef, merged.get(key) || 0)); });
       }
-      slots.push(Array.from(merged.entries()).sort(function (a, b) { return cmp(a[0], b[0]); }));
+      if (merged.size || !(qws[qws.length - 1].open && i + n === qws.length)) {
+        slots.push(Array.from(merged.entries()).sort(function (a, b) { return cmp(a[0], b[0]); }));
+      }
       i += n;
     }
     return slots;

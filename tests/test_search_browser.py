@@ -1,0 +1,332 @@
+"""The search client in real headless Chromium, over real HTTP, under the site's strict CSP.
+
+The pages are the theme's own ``search.html`` rendered with a minimal ``base.html`` that has the header
+search form the real base has (same blocks, same context names), so these tests need neither images
+nor the rest of the build. Every test also checks that nothing was logged to the console.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import http.server
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import jinja2
+import pytest
+from chinar import urls
+from chinar.content import LOCALES, RTL_LOCALES, load_catalog
+from chinar.search import analysis, write_index
+from chinar.search.documents import catalog_documents
+from chinar.search.engine import Engine
+from chinar.search.query import Filters
+from test_search import BAD_QUERIES, RELEVANCE, write_relevance_catalog
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[1]
+THEME = ROOT / "themes" / "chinar"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+    "form-action 'self'; base-uri 'none'"
+)
+
+BASE = """<!doctype html>
+<html lang="{{ locale }}" dir="{{ dir }}">
+<head><meta charset="utf-8"><link rel="icon" href="data:,">
+<title>{% block title %}Chinar{% endblock %}</title>
+{% block head %}{% endblock %}
+<script defer src="{{ static('js/search.js') }}"></script>
+{% block scripts %}{% endblock %}</head>
+<body>
+<header><form role="search" action="{{ search_url }}" method="get" class="site-search">
+<label for="site-q">{{ _('Search crafts, artisans and products') }}</label>
+<input id="site-q" type="search" name="q" autocomplete="off">
+<button type="submit">Search</button></form></header>
+<main id="main">{% block main %}{% endblock %}</main>
+</body></html>
+"""
+STUB = """{% extends "base.html" %}{% block main %}<h1 class="record">{{ title }}</h1>{% endblock %}"""
+
+
+class Handler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".js": "text/javascript",
+        ".json": "application/json",
+        ".bin": "application/octet-stream",
+        ".css": "text/css",
+    }
+
+    def end_headers(self):
+        self.send_header("Content-Security-Policy", CSP)
+        super().end_headers()
+
+    def log_message(self, *args):  # keep test output quiet
+        pass
+
+
+def render_site(content: Path, out: Path, cache: Path) -> None:
+    """search-index/, the theme's search page in every locale, and a stub page per search result."""
+    catalog = load_catalog(content, check_media=False)
+    write_index(catalog, out, cache)
+    for rel in ("js/search.js", "css/search.css"):
+        (out / "static" / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(THEME / "static" / rel, out / "static" / rel)
+    env = jinja2.Environment(
+        autoescape=True,
+        loader=jinja2.ChoiceLoader(
+            [
+                jinja2.DictLoader({"base.html": BASE, "stub.html": STUB}),
+                jinja2.FileSystemLoader(str(THEME / "templates")),
+            ]
+        ),
+    )
+
+    def context(locale: str) -> dict:
+        return {
+            "locale": locale,
+            "dir": "rtl" if locale in RTL_LOCALES else "ltr",
+            "_": lambda s: s,
+            "static": lambda p: "/static/" + p,
+            "urls": urls,
+            "href": urls.href,
+            "search_url": urls.href(urls.search(locale)),
+        }
+
+    for locale in LOCALES:
+        page = out / urls.output_file(urls.search(locale))
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text(env.get_template("search.html").render(**context(locale)), encoding="utf-8")
+    for doc in catalog_documents(catalog):
+        page = out / urls.output_file(doc.url.lstrip("/"))
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text(
+            env.get_template("stub.html").render(title=doc.title, **context(doc.locale)), encoding="utf-8"
+        )
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Iterator[tuple[str, Path]]:
+    base = tmp_path_factory.mktemp("search-site")
+    content = write_relevance_catalog(base / "content")
+    render_site(content, base / "out", base / "cache")
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(Handler, directory=str(base / "out"))
+    )
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}", base
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh page; fails the test if anything reached the console or a dialog opened."""
+    ctx = browser.new_context(viewport={"width": 900, "height": 1000})
+    pg = ctx.new_page()
+    problems: list[str] = []
+    pg.on(
+        "console",
+        lambda m: problems.append(f"{m.type}: {m.text}") if m.type in ("error", "warning") else None,
+    )
+    pg.on("pageerror", lambda e: problems.append(f"pageerror: {e}"))
+    pg.on("dialog", lambda d: (problems.append(f"dialog: {d.message}"), d.dismiss()))
+    yield pg
+    ctx.close()
+    assert problems == []
+
+
+def results(pg) -> list[str]:
+    return pg.eval_on_selector_all(
+        ".search-results a.search-hit", "as => as.map(a => a.getAttribute('href'))"
+    )
+
+
+def wait_results(pg, first: str | None = None) -> None:
+    if first:
+        pg.wait_for_function(
+            "u => { const a = document.querySelector('.search-results a.search-hit');"
+            " return a && a.getAttribute('href') === u; }",
+            arg=first,
+        )
+    else:
+        pg.wait_for_selector(".search-results a.search-hit")
+    pg.wait_for_function("() => !document.getElementById('search-app').hasAttribute('aria-busy')")
+
+
+def test_typing_shows_results_and_puts_the_query_in_the_url(site, page):
+    base, tmp = site
+    page.goto(base + "/search/")
+    page.type("#search-q", "kani sh", delay=30)
+    wait_results(page, "/crafts/kani/")
+    assert "/products/kani-shawl-jamawar/" in results(page)[:3]
+    assert "q=kani+sh" in page.url
+    assert page.text_content(".search-status").startswith("Results:")
+    page.screenshot(path=str(tmp / "en.png"))
+
+
+def test_query_from_the_url_and_filter_by_craft(site, page):
+    base, _ = site
+    page.goto(base + "/search/?q=pashmina+shawl")
+    wait_results(page)
+    before = results(page)
+    assert any("kani" in u for u in before) and any("plain-pashmina" in u for u in before)
+    page.check("input[name='facet-craft'][value='kani']")
+    page.wait_for_function("() => location.search.includes('craft=kani')")
+    wait_results(page)
+    after = results(page)
+    assert after and all("kani" in u for u in after)
+    count = page.text_content("input[name='facet-craft'][value='kani'] ~ .search-facet-count")
+    assert int(count.rstrip("+")) == len(after)
+
+
+def test_keyboard_opens_a_result(site, page):
+    base, _ = site
+    page.goto(base + "/search/?q=walnut+box")
+    wait_results(page, "/crafts/walnut-wood-carving/")
+    page.focus("#search-q")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.getAttribute('href')") == "/products/walnut-jewellery-box/"
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/products/walnut-jewellery-box/")
+    assert page.text_content("h1.record") == "Walnut wood jewellery box"
+
+
+def test_header_box_results_as_you_type_and_arrow_keys(site, page):
+    base, _ = site
+    page.goto(base + "/crafts/namda/")
+    page.type("#site-q", "shazia", delay=30)
+    page.wait_for_selector(".site-search-results [role=option]")
+    assert page.get_attribute("#site-q", "aria-expanded") == "true"
+    page.keyboard.press("ArrowDown")
+    assert page.get_attribute("#site-search-option-0", "aria-selected") == "true"
+    assert page.get_attribute("#site-q", "aria-activedescendant") == "site-search-option-0"
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/artisans/shazia-akhter/")
+
+
+def test_hindi_query(site, page):
+    base, tmp = site
+    page.goto(base + "/hi/search/")
+    page.fill("#search-q", "सोज़नी")
+    wait_results(page, "/hi/crafts/sozni/")
+    assert page.get_attribute(".search-hit-title", "lang") == "hi"
+    page.screenshot(path=str(tmp / "hi.png"))
+
+
+def test_urdu_query_laid_out_right_to_left(site, page):
+    base, tmp = site
+    page.goto(base + "/ur/search/")
+    page.fill("#search-q", "سری نگر")
+    wait_results(page, "/ur/districts/srinagar/")
+    assert page.evaluate("getComputedStyle(document.querySelector('.search-results')).direction") == "rtl"
+    box = page.eval_on_selector(
+        ".search-hit-title",
+        "e => { const r = e.getBoundingClientRect();"
+        " return [r.right, document.querySelector('.search-hit').getBoundingClientRect().right]; }",
+    )
+    assert abs(box[0] - box[1]) < 40  # the title starts at the right edge of its result
+    page.screenshot(path=str(tmp / "ur.png"))
+
+
+def test_without_javascript_the_page_says_so_and_links_to_browse_pages(site, browser):
+    base, _ = site
+    ctx = browser.new_context(java_script_enabled=False)
+    pg = ctx.new_page()
+    pg.goto(base + "/hi/search/")
+    text = pg.text_content("main")
+    assert "Search needs JavaScript" in text
+    links = pg.eval_on_selector_all("main a", "as => as.map(a => a.getAttribute('href'))")
+    assert "/hi/crafts/" in links and "/hi/artisans/" in links
+    ctx.close()
+
+
+def test_bad_input_is_harmless(site, page):
+    base, _ = site
+    page.goto(base + "/search/")
+    for q in BAD_QUERIES + ["<b>bold</b> kani", 'kani"><script>alert(1)</script>']:
+        page.fill("#search-q", q)
+        page.wait_for_timeout(250)
+        page.wait_for_function("() => !document.getElementById('search-app').hasAttribute('aria-busy')")
+        injected = page.evaluate("""() => document.querySelectorAll(
+            'main img[src=x], main b, main script, #search-app [onerror]').length""")
+        assert injected == 0, q
+        status = page.text_content(".search-status")
+        assert "<" not in status and "undefined" not in status and "NaN" not in status
+    assert page.text_content(".search-status") != ""
+
+
+def test_analyzer_matches_python_on_every_word(site, page):
+    base, tmp = site
+    catalog = load_catalog(tmp / "content", check_media=False)
+    texts = sorted({t for d in catalog_documents(catalog) for t in d.fields.values() if t})
+    texts += ["Kānī papier-mâché SHAWLS embroidering", "ग़ुलाम नबी डार सोज़नी", "غلام نبي كتاب ۔", "१२३ ۱۲۳"]
+    page.goto(base + "/search/")
+    page.wait_for_function("() => window.ChinarSearch")
+    js = page.evaluate(
+        """async texts => { const ix = await ChinarSearch.open('/search-index/');
+        return texts.map(t => { const ts = ix.an.terms(t);
+          return [ts, ts.map(x => ix.an.fold(x)), ts.map(x => ix.an.skeleton(x))]; }); }""",
+        texts,
+    )
+    py = [
+        [
+            analysis.terms(t),
+            [analysis.fold(x) for x in analysis.terms(t)],
+            [analysis.skeleton(x) for x in analysis.terms(t)],
+        ]
+        for t in texts
+    ]
+    assert js == py
+
+
+def test_browser_and_cli_return_the_same_top_10(site, page):
+    base, tmp = site
+    eng = Engine(tmp / "cache" / "whoosh")
+    page.goto(base + "/search/")
+    page.wait_for_function("() => window.ChinarSearch")
+    extra = [
+        ("shawl", None, None),
+        ("pashmina", None, None),
+        ("kashmir", "en", None),
+        ("wal", "en", None),
+        ("handmade", "en", "product"),
+        ("کانی ", None, None),
+    ]
+    cases = [(q, lang, t) for q, lang, t, _ in RELEVANCE] + extra
+    try:
+        for query, lang, type_ in cases:
+            expected = [h.url for h in eng.search(query, Filters(locale=lang, type=type_), limit=10)]
+            got = page.evaluate(
+                """async ([q, lang, type]) => {
+                const ix = await ChinarSearch.open('/search-index/');
+                const r = await ix.searchWithFacets(q, 10, {locale: lang || '', type: type || ''});
+                return r.results.map(x => x.url); }""",
+                [query, lang, type_],
+            )
+            assert got == expected, (query, lang, type_)
+    finally:
+        eng.close()
+    assert html.escape("ok") == "ok"
