@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -82,14 +83,14 @@ def generate(job: BuildJob) -> None:
     job.timed("render", t)
 
     t = time.perf_counter()
+    write_search_index(job, images)
+    job.timed("search", t)
+
+    t = time.perf_counter()
     images.write()
     job.output.produced.update(images.output_files())
     job.report.images = images.stats
     job.timed("images", t)
-
-    t = time.perf_counter()
-    write_search_index(job, images)
-    job.timed("search", t)
 
 
 def write_static(job: BuildJob):
@@ -143,18 +144,15 @@ def write_site_files(job: BuildJob, renderer: Renderer, relations) -> None:
 
 
 def write_search_index(job: BuildJob, images) -> None:
-    try:
-        from .search import write_index
-    except ImportError:
-        log.warning("search index not built: chinar.search.write_index is not available")
-        return
-    job.report.search = write_index(job.catalog, job.output.staging, job.cache_dir,
-                                    thumbnail=lambda image: images.thumbnail(image).url)
-    index_dir = job.output.staging / "search-index"
-    if index_dir.is_dir():
-        for path in index_dir.rglob("*"):
-            if path.is_file():
-                job.output.produced.add(path.relative_to(job.output.staging).as_posix())
+    """Index the catalog for search; thumbnails are requested here, so this runs before images are written."""
+    from .search import write_index
+
+    with tempfile.TemporaryDirectory(dir=job.output.staging.parent) as tmp:
+        job.report.search = write_index(job.catalog, Path(tmp), job.cache_dir,
+                                        thumbnail=lambda image: images.thumbnail(image).url)
+        for path in sorted(Path(tmp).rglob("*")):
+            if path.is_file():  # through the output tree, so unchanged index files keep their mtime
+                job.output.write(path.relative_to(tmp).as_posix(), path.read_bytes())
 
 
 def pelican_settings(content_dir: Path, output_dir: Path, base_url: str, publish: bool = False) -> dict:

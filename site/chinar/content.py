@@ -18,6 +18,7 @@ import json
 import logging
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +36,7 @@ TYPE_DIRS = {t: ("stories" if t == "story" else t + "s") for t in TYPES}
 Record = dict[str, Any]
 
 
+@cache
 def default_schema_dir() -> Path:
     """The schemas kept in the repository (``content/schemas``), whatever content dir is built."""
     return Path(__file__).resolve().parents[2] / "content" / "schemas"

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from markupsafe import Markup, escape
 
 from . import i18n, jsonld, links, urls
 from .content import DEFAULT_LOCALE, LOCALES, Record
@@ -52,6 +53,7 @@ class Renderer:
         self.static_url = static_url
         self.picture = picture
         self.og_image = og_image
+        self._pictures: dict[tuple, Markup] = {}
         self.translations = {loc: i18n.translations(str(self.theme_dir / "translations"), loc) for loc in LOCALES}
         self.envs = {loc: self._make_env(loc) for loc in LOCALES}
 
@@ -64,14 +66,43 @@ class Renderer:
         env.install_gettext_translations(self.translations[locale], newstyle=True)
         env.globals.update(
             locale=locale, dir=direction(locale), urls=urls, href=urls.href, static=self.static_url,
-            picture=self.picture, price=lambda v: format_price(v, locale), day=lambda v: format_day(v, locale),
+            picture=self.picture_html, price=lambda v: format_price(v, locale), day=lambda v: format_day(v, locale),
             outbound_url=links.outbound_url, outbound_rel=links.outbound_rel, is_buyable=links.is_buyable,
             language_names=LANGUAGE_NAMES, site_name=SITE_NAME[locale], search_url=urls.href(urls.search(locale)),
             section_titles=SECTION_TITLES, flag_labels=FLAG_LABELS, divisions=DIVISIONS, plain_text=plain_text, text_dir=lambda r: direction(r["locale"]),
             nav=[(SECTION_TITLES[t], urls.href(urls.index(t, locale)))
                  for t in ("craft", "artisan", "product", "district", "collection", "story")],
         )
+        env.globals["card"] = self._card_renderer(env)
         return env
+
+    def picture_html(self, image: dict, spec: str, eager: bool = False) -> Markup:
+        """``<picture>`` markup for an image slot; memoised, as the same image appears on many pages."""
+        key = (image["src"], image["alt"], str(image.get("focal_point")), spec, eager)
+        html = self._pictures.get(key)
+        if html is None:
+            p = self.picture(image, spec)
+            sources = "".join(f'<source type="{mime}" srcset="{escape(srcset)}" sizes="{escape(p.sizes)}">'
+                              for mime, srcset in p.sources)
+            loading = ' fetchpriority="high"' if eager else ' loading="lazy" decoding="async"'
+            html = Markup(f'<picture>{sources}<img src="{escape(p.fallback.url)}" srcset="{escape(p.srcset)}" '
+                          f'sizes="{escape(p.sizes)}" width="{p.width}" height="{p.height}" '
+                          f'alt="{escape(p.alt)}"{loading}></picture>')
+            self._pictures[key] = html
+        return html
+
+    def _card_renderer(self, env: jinja2.Environment):
+        """A record's card (``card.html``), rendered once per language and campaign and reused on every list."""
+        cache: dict[tuple[str, str | None], Markup] = {}
+
+        def card(rec: Record, campaign: str | None = None) -> Markup:
+            key = (rec["id"], campaign)
+            html = cache.get(key)
+            if html is None:
+                html = cache[key] = Markup(env.get_template("card.html").render(rec=rec, campaign=campaign))
+            return html
+
+        return card
 
     def absolute(self, url: str) -> str:
         return urls.absolute(self.base_url, url)
