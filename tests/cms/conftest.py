@@ -34,8 +34,8 @@ def pytest_configure(config):
     _setup_django(config)
 
 
-# Transactional tests (live server, threads) flush the database afterwards; Wagtail's migrations
-# create the root page, locales, groups and the moderation workflow, so restore them each time.
+# Transactional tests (live server, threads) flush the database afterwards; restore what the
+# migrations (root page, locales, groups, moderation workflow) and the tiny catalog put there.
 LIVE = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
@@ -56,12 +56,16 @@ def _load(content: Path = TINY) -> None:
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """The tiny catalog, loaded once: every (rolled-back) test starts from it.
+    """The tiny catalog, loaded once: every test starts from it.
 
-    Transactional tests get the database as migrated (serialized rollback) and load it themselves.
+    Rolled-back tests see it directly; transactional tests (``LIVE``) get it back through Django's
+    serialized rollback, so the serialized copy is refreshed after loading.
     """
+    from django.db import connection
+
     with django_db_blocker.unblock():
         _load()
+        connection._test_serialized_contents = connection.creation.serialize_db_to_string()
 
 
 @pytest.fixture
@@ -69,9 +73,8 @@ def load_tiny():
     """Make sure the tiny catalog and the demo users are in the CMS (loads them if not)."""
 
     def load(content: Path = TINY):
-        from wagtail.models import Page
-
         from chinar_cms.base.contract import demo_key
+        from wagtail.models import Page
 
         if content != TINY or not Page.objects.filter(translation_key=demo_key("artisan", "shazia-akhter")).exists():
             _load(content)

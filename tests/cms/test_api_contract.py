@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from conftest import TINY
-
 from chinar.validate import validate_record
+from conftest import TINY
 
 pytestmark = pytest.mark.django_db
 
