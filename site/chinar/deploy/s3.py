@@ -349,7 +349,9 @@ def _apply(deployer: _Deployer, pool: ThreadPoolExecutor, plan: Plan, deletes: I
             log.info("phase %s: uploading %d files", phase.name.lower(), len(files))
             dirty = True
             deployer.run_phase(pool, files, result)
-            step = f"recording the deploy manifest after the {phase.name.lower()} phase"
+        # Once per run, not per phase: on a large site the manifest is megabytes. A run killed
+        # before this point only costs the next run HEAD requests for the objects it uploaded.
+        if dirty:
             deployer.write_manifest()
             dirty = False
         for batch in deletes:
@@ -357,6 +359,7 @@ def _apply(deployer: _Deployer, pool: ThreadPoolExecutor, plan: Plan, deletes: I
             step = "deleting stale objects"
             dirty = True
             deployer.delete(batch, result)
+        if dirty:
             step = "recording the deploy manifest after deleting"
             deployer.write_manifest()
             dirty = False
