@@ -37,10 +37,14 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """CLI entry point: exit 0 on success, 1 with one line on stderr on any failure."""
     from tqdm import tqdm
+    from tqdm.contrib.logging import logging_redirect_tqdm
 
     from .rules import load_rules
     from .s3 import DeployError, Target, deploy, make_client
 
+    if not getattr(args, "verbose", False):
+        # "Found credentials in environment variables" and the like: noise on every run.
+        logging.getLogger("botocore").setLevel(logging.WARNING)
     try:
         target = Target.parse(args.target)
         rules = load_rules(args.netlify_toml)
@@ -56,9 +60,11 @@ def run(args: argparse.Namespace) -> int:
         return tqdm(total=total, unit="file", desc="deploy", disable=None, file=sys.stderr)
 
     try:
-        result = deploy(args.output, target, rules, client=make_client(args.endpoint_url, args.workers),
-                        endpoint_url=args.endpoint_url, delete=args.delete, dry_run=args.dry_run,
-                        workers=args.workers, progress_factory=progress)
+        with logging_redirect_tqdm():  # log lines above the bar, not through it
+            result = deploy(args.output, target, rules,
+                            client=make_client(args.endpoint_url, args.workers),
+                            endpoint_url=args.endpoint_url, delete=args.delete, dry_run=args.dry_run,
+                            workers=args.workers, progress_factory=progress)
     except (DeployError, FileNotFoundError, ValueError) as exc:
         print(f"chinar deploy: error: {exc}", file=sys.stderr)
         return 1
