@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 import regex
 from whoosh.analysis import Token, Tokenizer
@@ -90,20 +91,28 @@ def words(text: str) -> list[str]:
     """Normalised words of ``text`` in order, before stop words and stemming (NFC, lower case, folded)."""
     out = []
     for raw in _TOKEN_RE.findall(unicodedata.normalize("NFC", text).lower()):
-        tok = _translate(raw, DIGITS)
-        kind = script(tok)
-        if kind == "deva":
-            tok = unicodedata.normalize("NFC", _translate(unicodedata.normalize("NFD", tok), DEVA_MAIN))
-        elif kind == "arab":
-            tok = unicodedata.normalize("NFC", _translate(tok, ARAB_MAIN))
-        else:
-            tok = "".join(ch for ch in unicodedata.normalize("NFD", tok)
-                          if not unicodedata.category(ch).startswith("M"))
-        if len(tok) >= MIN_LENGTH:
+        tok = _word(raw)
+        if tok:
             out.append(tok)
     return out
 
 
+@lru_cache(maxsize=200_000)
+def _word(raw: str) -> str | None:
+    """One raw token -> its normalised word, or None when too short (cached: words repeat a lot)."""
+    tok = _translate(raw, DIGITS)
+    kind = script(tok)
+    if kind == "deva":
+        tok = unicodedata.normalize("NFC", _translate(unicodedata.normalize("NFD", tok), DEVA_MAIN))
+    elif kind == "arab":
+        tok = unicodedata.normalize("NFC", _translate(tok, ARAB_MAIN))
+    else:
+        tok = "".join(ch for ch in unicodedata.normalize("NFD", tok)
+                      if not unicodedata.category(ch).startswith("M"))
+    return tok if len(tok) >= MIN_LENGTH else None
+
+
+@lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """Porter stem for Latin-script words; Hindi and Urdu words are kept whole."""
     return porter_stem(word) if script(word) == "latn" else word
@@ -111,7 +120,13 @@ def stem(word: str) -> str:
 
 def terms(text: str) -> list[str]:
     """Main index terms of ``text``: words without stop words, stemmed (the analyzer of the main fields)."""
-    return [stem(w) for w in words(text) if w not in STOPWORDS]
+    return list(_terms(text))
+
+
+@lru_cache(maxsize=64)
+def _terms(text: str) -> tuple[str, ...]:
+    # Cached because indexing analyses the same field text twice (alias matching, then Whoosh).
+    return tuple(stem(w) for w in words(text) if w not in STOPWORDS)
 
 
 def fold(term: str) -> str | None:
@@ -183,13 +198,17 @@ class MainAnalyzer(_TermTokenizer):
 
 
 class FoldAnalyzer(_TermTokenizer):
+    """Takes main terms separated by spaces (already analysed once for the main fields)."""
+
     def terms_of(self, text: str) -> Iterable[str]:
-        return [f for f in map(fold, terms(text)) if f]
+        return [f for f in map(fold, text.split()) if f]
 
 
 class SkeletonAnalyzer(_TermTokenizer):
+    """Takes main terms separated by spaces (already analysed once for the main fields)."""
+
     def terms_of(self, text: str) -> Iterable[str]:
-        return [s for s in map(skeleton, terms(text)) if s]
+        return [s for s in map(skeleton, text.split()) if s]
 
 
 class SpaceAnalyzer(_TermTokenizer):
