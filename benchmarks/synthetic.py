@@ -77,7 +77,8 @@ def generate(out: Path, artisans: int, products: int = 3, seed: int = 1) -> dict
         district = rng.choice(DISTRICTS)
         bio = " ".join(rng.choice(WORDS) for _ in range(60))
         rec = {**base("artisan", key, "en"), "name": name, "crafts": [craft], "district": district,
-               "bio": f"<p>{name} has practised {craft} for years. {bio}</p>", "portrait": img(n, f"Portrait of {name}"),
+               "bio": f"<p>{name} has practised {craft} for years. {bio}</p>",
+               "portrait": img(n, f"Portrait of {name}"),
                "practising_since": 1980 + n % 40,
                "consent": {"reference": f"C-{n}", "date": "2026-01-01", "covers": ["profile", "photos", "products"]}}
         write(out / f"artisans/{key}.en.json", rec)

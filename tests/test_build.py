@@ -78,7 +78,8 @@ RECORD_PAGES = [
     ("/stories/a-needle-and-a-winter/", "en", "A needle and a winter"),
     ("/campaigns/winter-craft-trail/", "en", "Winter craft trail"), ("/about/", "en", "About Chinar"),
 ]
-STRUCTURAL = ["", "crafts/", "artisans/", "products/", "districts/", "collections/", "stories/", "campaigns/", "search/"]
+STRUCTURAL = ["", "crafts/", "artisans/", "products/", "districts/", "collections/", "stories/", "campaigns/",
+              "search/"]
 
 
 @pytest.mark.parametrize(("url", "locale", "title"), RECORD_PAGES)
@@ -228,7 +229,8 @@ def test_template_error_keeps_the_last_good_output(tiny_content: Path, tmp_path:
     before = tree(out)
     theme = tmp_path / "theme"
     shutil.copytree(default_theme_dir(), theme)
-    (theme / "templates/product.html").write_text("{% extends 'base.html' %}{% block main %}{{ rec.title|nope }}{% endblock %}")
+    broken = "{% extends 'base.html' %}{% block main %}{{ rec.title|nope }}{% endblock %}"
+    (theme / "templates/product.html").write_text(broken)
     with pytest.raises(Exception) as info:
         build(tiny_content, out, cache_dir=image_cache, theme_dir=theme)
     assert isinstance(info.value, BuildError) or "nope" in str(info.value)

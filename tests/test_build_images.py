@@ -27,7 +27,7 @@ def test_no_output_image_carries_metadata(tiny_content: Path, tmp_path: Path) ->
     jpeg_with_gps(tiny_content / "media/artisans/shazia.jpg")
     out = tmp_path / "out"
     build(tiny_content, out, cache_dir=tmp_path / "cache")
-    images = [p for p in (out / "img").iterdir()]
+    images = list((out / "img").iterdir())
     assert len(images) > 20
     for path in images:
         with Image.open(path) as im:

@@ -106,7 +106,8 @@ def test_unknown_locale(tiny_content: Path) -> None:
     data = json.loads(src.read_text())
     data.update(locale="fr", id="page-about-fr")
     (tiny_content / "pages/about.fr.json").write_text(json.dumps(data))
-    assert ("pages/about.fr.json", "/locale", "unknown locale 'fr' (expected one of en, hi, ur)") in problems(tiny_content)
+    expected = ("pages/about.fr.json", "/locale", "unknown locale 'fr' (expected one of en, hi, ur)")
+    assert expected in problems(tiny_content)
 
 
 @pytest.mark.parametrize("field", ["phone", "address", "village", "bank_account", "aadhaar", "upi"])

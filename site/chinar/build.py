@@ -10,7 +10,11 @@ settings, signals and plugins apply. A failure at any stage leaves the last good
 from __future__ import annotations
 
 import argparse
+import hashlib
+import json
 import logging
+import multiprocessing
+import os
 import sys
 import tempfile
 import time
@@ -21,10 +25,12 @@ from typing import Any
 from . import assets, seo, urls
 from .content import LOCALES, Catalog, load_catalog
 from .errors import ContentError
+from .incremental import STATE_VERSION, BuildState, TemplateFingerprints, page_fingerprint, stat_signature
 from .output import OutputTree
 from .pages import Page, build_pages
 from .relations import resolve
-from .render import SITE_NAME, Renderer, default_theme_dir
+from .render import SITE_NAME, Renderer
+from .validate import images as images_of
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +40,7 @@ SITE_DIR = Path(__file__).resolve().parents[1]
 @dataclass
 class BuildReport:
     pages: int = 0
+    rendered: int = 0
     written: int = 0
     unchanged: int = 0
     removed: int = 0
@@ -55,9 +62,13 @@ class BuildJob:
     base_url: str
     cache_dir: Path
     theme_dir: Path
+    workers: int = 0  # 0: one per usable core
+    full: bool = False
     report: BuildReport = field(default_factory=BuildReport)
     catalog: Catalog | None = None
     pages: list[Page] = field(default_factory=list)
+    state: BuildState = field(default_factory=BuildState)
+    new_state: BuildState = field(default_factory=BuildState)
 
     def timed(self, name: str, start: float) -> None:
         self.report.seconds[name] = round(time.perf_counter() - start, 3)
@@ -66,19 +77,22 @@ class BuildJob:
 def generate(job: BuildJob) -> None:
     """The stages of a build, in order, writing into ``job.output`` (staging)."""
     t = time.perf_counter()
-    job.catalog = load_catalog(job.content_dir)
+    job.state = BuildState() if job.full else BuildState.load(job.cache_dir)
+    job.new_state.records = dict(job.state.records)
+    job.catalog = load_catalog(job.content_dir, record_cache=job.new_state.records)
     job.timed("load", t)
 
     t = time.perf_counter()
     relations = resolve(job.catalog)
+    note_media(job.catalog)
     job.pages = build_pages(job.catalog, relations)
     job.timed("resolve", t)
 
     t = time.perf_counter()
-    static_url = write_static(job)
+    static_url, static_hash = write_static(job)
     images = make_image_pipeline(job)
     renderer = Renderer(job.theme_dir, job.base_url, static_url, picture=images.picture, og_image=images.og_image)
-    render_pages(job, renderer)
+    render_pages(job, renderer, static_hash)
     write_site_files(job, renderer, relations)
     job.timed("render", t)
 
@@ -87,10 +101,27 @@ def generate(job: BuildJob) -> None:
     job.timed("search", t)
 
     t = time.perf_counter()
-    images.write()
-    job.output.produced.update(images.output_files())
-    job.report.images = images.stats
+    write_images(job, images)
     job.timed("images", t)
+
+
+def note_media(catalog: Catalog) -> None:
+    """Fold the image originals' stat signatures into each record's identity for page fingerprints.
+
+    A replaced photo keeps its path but gets new rendition names, so pages showing it must change.
+    """
+    sigs: dict[str, str] = {}
+    for rec in catalog.iter_records():
+        parts = []
+        for _pointer, image in images_of(rec):
+            src = image["src"]
+            if src not in sigs:
+                try:
+                    sigs[src] = repr(stat_signature(catalog.media_path(src).stat()))
+                except FileNotFoundError:
+                    sigs[src] = "missing"
+            parts.append(sigs[src])
+        rec["_media"] = "|".join(parts)
 
 
 def write_static(job: BuildJob):
@@ -105,27 +136,112 @@ def write_static(job: BuildJob):
         except KeyError:
             raise BuildError(f"theme static file {rel!r} does not exist in {job.theme_dir / 'static'}") from None
 
-    return static_url
+    return static_url, repr(sorted((k, v[0]) for k, v in mapping.items()))
 
 
 def make_image_pipeline(job: BuildJob):
     from .images import ImagePipeline
 
     return ImagePipeline(media_root=job.content_dir / "media", output_dir=job.output.staging,
-                         cache_dir=job.cache_dir / "images")
+                         cache_dir=job.cache_dir / "images", workers=job.workers or None)
 
 
-def render_pages(job: BuildJob, renderer: Renderer) -> None:
-    for page in job.pages:
+# -- rendering pages, incrementally and in parallel ---------------------------------------------------
+
+_SHARED: dict[str, Any] = {}  # set before forking: worker processes inherit the renderer and pages
+
+
+def _render_chunk(indexes: list[int]) -> list[tuple[str, bool, frozenset]]:
+    """Render pages by index into staging; return (url, written?, image requests) for each."""
+    renderer: Renderer = _SHARED["renderer"]
+    pages: list[Page] = _SHARED["pages"]
+    tree: OutputTree = _SHARED["tree"]
+    out = []
+    for i in indexes:
+        page = pages[i]
+        renderer.requests = set()
         try:
             html = renderer.render(page)
         except Exception as exc:  # a template bug: name the page and template, keep the old output
-            if isinstance(exc, ContentError):
-                raise
             source = page.record["_file"] if page.record else page.url or "home"
             raise BuildError(f"rendering {page.template} for {source} failed: {type(exc).__name__}: {exc}") from exc
-        job.output.write(urls.output_file(page.url), html.encode())
+        written = tree.write_bytes(urls.output_file(page.url), html.encode())
+        out.append((page.url, written, frozenset(renderer.requests)))
+    return out
+
+
+def render_pages(job: BuildJob, renderer: Renderer, static_hash: str) -> None:
+    """Render the pages whose fingerprint changed (all of them on a full build), on every core."""
+    extra = "\n".join([job.base_url, static_hash, translations_hash(job.theme_dir), str(STATE_VERSION)])
+    templates = TemplateFingerprints(renderer.envs["en"], extra)
+    todo: list[int] = []
+    for i, page in enumerate(job.pages):
+        fp = page_fingerprint(page, templates.fingerprint(page.template))
+        rel = urls.output_file(page.url)
+        old = job.state.pages.get(page.url)
+        job.new_state.pages[page.url] = fp
+        if old is not None and old == fp and (job.output.staging / rel).is_file() \
+                and page.url in job.state.requests:
+            job.output.produced.add(rel)
+            job.new_state.requests[page.url] = job.state.requests[page.url]
+        else:
+            todo.append(i)
+    _SHARED.update(renderer=renderer, pages=job.pages, tree=job.output)
+    try:
+        results = _run_chunks(todo, workers_for(job, len(todo)))
+    finally:
+        _SHARED.clear()
+    for url, written, requests in results:
+        rel = urls.output_file(url)
+        job.output.produced.add(rel)
+        if written:
+            job.output.written.append(rel)
+        else:
+            job.output.unchanged += 1
+        job.new_state.requests[url] = requests
     job.report.pages = len(job.pages)
+    job.report.rendered = len(todo)
+
+
+def workers_for(job: BuildJob, n_pages: int) -> int:
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    workers = job.workers or cores
+    return 1 if n_pages < 400 else max(1, workers)
+
+
+def _run_chunks(todo: list[int], workers: int) -> list[tuple[str, bool, frozenset]]:
+    if workers == 1:
+        return _render_chunk(todo)
+    size = max(50, len(todo) // (workers * 8))
+    chunks = [todo[i:i + size] for i in range(0, len(todo), size)]
+    ctx = multiprocessing.get_context("fork")
+    results: list[tuple[str, bool, frozenset]] = []
+    with ctx.Pool(workers) as pool:
+        for part in pool.imap_unordered(_render_chunk, chunks):
+            results.extend(part)
+    results.sort(key=lambda r: r[0])
+    return results
+
+
+def translations_hash(theme_dir: Path) -> str:
+    h = hashlib.sha256()
+    for po in sorted((theme_dir / "translations").rglob("*.po")):
+        h.update(po.read_bytes())
+    return h.hexdigest()
+
+
+def write_images(job: BuildJob, images) -> None:
+    """Plan every rendition any page uses (rendered now or earlier), encode what is missing, link them."""
+    wanted = sorted(set().union(*job.new_state.requests.values())) if job.new_state.requests else []
+    for kind, image_json, spec in wanted:
+        image = json.loads(image_json)
+        if kind == "picture":
+            images.picture(image, spec)
+        else:
+            images.og_image(image)
+    images.write()
+    job.output.produced.update(images.output_files())
+    job.report.images = images.stats
 
 
 def write_site_files(job: BuildJob, renderer: Renderer, relations) -> None:
@@ -166,8 +282,14 @@ def pelican_settings(content_dir: Path, output_dir: Path, base_url: str, publish
 
 
 def build(content_dir: Path, output_dir: Path, base_url: str = "", cache_dir: Path | None = None,
-          theme_dir: Path | None = None, publish: bool = False) -> BuildReport:
-    """Build ``content_dir`` into ``output_dir`` through Pelican; raise on failure, output untouched."""
+          theme_dir: Path | None = None, publish: bool = False, *, workers: int = 0,
+          full: bool = False) -> BuildReport:
+    """Build ``content_dir`` into ``output_dir`` through Pelican; raise on failure, output untouched.
+
+    Incremental unless ``full``: pages whose inputs did not change are not rendered again (see
+    ``chinar.incremental``). ``workers`` processes render pages (default: one per core); the output is
+    the same whatever the number.
+    """
     from pelican import Pelican
     from pelican.log import console
 
@@ -177,8 +299,8 @@ def build(content_dir: Path, output_dir: Path, base_url: str = "", cache_dir: Pa
     try:
         settings = pelican_settings(content_dir, staging, base_url, publish)
         job = BuildJob(content_dir=content_dir, output=tree, base_url=settings["SITEURL"] or "http://localhost:8000",
-                       cache_dir=Path(cache_dir or settings["CHINAR_CACHE_PATH"]).resolve(),
-                       theme_dir=Path(theme_dir or settings["THEME"]).resolve())
+                       cache_dir=Path(cache_dir or SITE_DIR / settings["CHINAR_CACHE_PATH"]).resolve(),
+                       theme_dir=Path(theme_dir or settings["THEME"]).resolve(), workers=workers, full=full)
         settings["CHINAR_JOB"] = job
         quiet, console.quiet = console.quiet, True  # Pelican's summary counts Markdown articles: always 0 here
         try:
@@ -186,6 +308,7 @@ def build(content_dir: Path, output_dir: Path, base_url: str = "", cache_dir: Pa
         finally:
             console.quiet = quiet
         tree.commit()
+        job.new_state.save(job.cache_dir)
     except BaseException:
         tree.abort()
         raise
@@ -199,6 +322,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--base-url", default="", help="absolute site URL for canonical links, feeds and sitemap")
     parser.add_argument("--cache", type=Path, default=None, help="cache directory (default: .cache)")
     parser.add_argument("--publish", action="store_true", help="use site/publishconf.py (production settings)")
+    parser.add_argument("--full", action="store_true", help="ignore what the last build recorded: render every page")
+    parser.add_argument("--workers", type=int, default=0, help="rendering processes (default: one per core)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -206,7 +331,8 @@ def run(args: argparse.Namespace) -> int:
 
     start = time.perf_counter()
     try:
-        report = build(args.content, args.output, args.base_url, args.cache, publish=args.publish)
+        report = build(args.content, args.output, args.base_url, args.cache, publish=args.publish,
+                       workers=args.workers, full=args.full)
     except ContentError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)

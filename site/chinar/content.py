@@ -14,6 +14,7 @@ only place the static build reads content files.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 from collections.abc import Iterator
@@ -95,16 +96,22 @@ class Catalog:
         return self.root / "media" / src
 
 
-def read_json(path: Path, rel: str) -> Any:
+def _stat_signature(path: Path) -> tuple:
+    st = path.stat()
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+
+
+def read_json(path: Path, rel: str, raw: bytes | None = None) -> Any:
     """Parse one JSON file; a syntax error becomes a Problem naming the file, line and column."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = (path.read_bytes() if raw is None else raw).decode("utf-8")
     except UnicodeDecodeError as exc:
         raise ContentError([Problem(rel, "", f"not UTF-8 text ({exc.reason} at byte {exc.start})")]) from exc
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise ContentError([Problem(rel, "", f"malformed JSON: {exc.msg} at line {exc.lineno} column {exc.colno}")]) from exc
+        message = f"malformed JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"
+        raise ContentError([Problem(rel, "", message)]) from exc
 
 
 def record_files(root: Path) -> Iterator[tuple[str, Path]]:
@@ -116,8 +123,14 @@ def record_files(root: Path) -> Iterator[tuple[str, Path]]:
                 yield type_, path
 
 
-def load_catalog(root: Path | str, *, check_media: bool = True) -> Catalog:
-    """Read and validate a content directory; raise ContentError listing every problem found."""
+def load_catalog(root: Path | str, *, check_media: bool = True,
+                 record_cache: dict[str, tuple[tuple, Record]] | None = None) -> Catalog:
+    """Read and validate a content directory; raise ContentError listing every problem found.
+
+    ``record_cache`` (file -> (stat signature, record)), when given, lets a rebuild skip parsing and
+    validating files whose size, mtime, ctime and inode are unchanged; it is updated in place.
+    Cross-record checks (references, slugs, image files) always run on the whole catalog.
+    """
     from .validate import validate_catalog, validate_record  # local: validate imports this module
 
     root = Path(root)
@@ -130,18 +143,27 @@ def load_catalog(root: Path | str, *, check_media: bool = True) -> Catalog:
             manifest = read_json(manifest_path, "manifest.json")
             version = manifest.get("schema_version") if isinstance(manifest, dict) else None
             if version != SCHEMA_VERSION:
-                problems.append(Problem("manifest.json", "/schema_version",
-                                        f"schema_version {version!r} is not supported (this build reads {SCHEMA_VERSION})"))
+                message = f"schema_version {version!r} is not supported (this build reads {SCHEMA_VERSION})"
+                problems.append(Problem("manifest.json", "/schema_version", message))
         except ContentError as exc:
             problems.extend(exc.problems)
     else:
         problems.append(Problem("manifest.json", "", "missing: a content directory needs a manifest.json"))
 
     catalog = Catalog(root=root)
+    seen: set[str] = set()
     for type_, path in record_files(root):
         rel = path.relative_to(root).as_posix()
+        seen.add(rel)
+        if record_cache is not None:
+            sig = _stat_signature(path)
+            hit = record_cache.get(rel)
+            if hit is not None and hit[0] == sig:
+                catalog.add(hit[1])
+                continue
         try:
-            data = read_json(path, rel)
+            text = path.read_bytes()
+            data = read_json(path, rel, text)
         except ContentError as exc:
             problems.extend(exc.problems)
             catalog.broken.add((type_, path.name.split(".")[0]))
@@ -154,7 +176,13 @@ def load_catalog(root: Path | str, *, check_media: bool = True) -> Catalog:
                 catalog.broken.add((type_, data["translation_key"]))
             continue
         data["_file"] = rel
+        data["_hash"] = hashlib.sha256(text).hexdigest()[:20]
         catalog.add(data)
+        if record_cache is not None:
+            record_cache[rel] = (sig, data)
+    if record_cache is not None:
+        for rel in set(record_cache) - seen:
+            del record_cache[rel]
     problems.extend(validate_catalog(catalog, check_media=check_media))
     if problems:
         raise ContentError(problems)

@@ -61,7 +61,8 @@ def product(rec: Record, ctx: dict, url: str, images: list[str], offer_url: Call
     if rec.get("materials"):
         data["material"] = ", ".join(rec["materials"])
     if rec.get("gi_label_code"):
-        data["additionalProperty"] = [{"@type": "PropertyValue", "name": "GI label code", "value": rec["gi_label_code"]}]
+        data["additionalProperty"] = [
+            {"@type": "PropertyValue", "name": "GI label code", "value": rec["gi_label_code"]}]
     return data
 
 

@@ -39,17 +39,23 @@ class OutputTree:
     def write(self, rel: str, data: bytes) -> bool:
         """Write ``data`` at ``rel`` unless identical bytes are already there; True if written."""
         self.produced.add(rel)
+        if self.write_bytes(rel, data):
+            self.written.append(rel)
+            return True
+        self.unchanged += 1
+        return False
+
+    def write_bytes(self, rel: str, data: bytes) -> bool:
+        """The write itself, without bookkeeping: safe to call from worker processes."""
         path = self.staging / rel
         try:
             if path.stat().st_size == len(data) and path.read_bytes() == data:
-                self.unchanged += 1
                 return False
         except FileNotFoundError:
             path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(path.name + ".tmp")
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
         tmp.write_bytes(data)
         os.replace(tmp, path)
-        self.written.append(rel)
         return True
 
     def commit(self) -> None:

@@ -8,6 +8,7 @@ preview image, and helpers for pictures, prices, dates and outbound links.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -54,6 +55,8 @@ class Renderer:
         self.picture = picture
         self.og_image = og_image
         self._pictures: dict[tuple, Markup] = {}
+        # Image renditions the page being rendered asks for: (kind, image as JSON, spec).
+        self.requests: set[tuple[str, str, str]] = set()
         self.translations = {loc: i18n.translations(str(self.theme_dir / "translations"), loc) for loc in LOCALES}
         self.envs = {loc: self._make_env(loc) for loc in LOCALES}
 
@@ -69,7 +72,8 @@ class Renderer:
             picture=self.picture_html, price=lambda v: format_price(v, locale), day=lambda v: format_day(v, locale),
             outbound_url=links.outbound_url, outbound_rel=links.outbound_rel, is_buyable=links.is_buyable,
             language_names=LANGUAGE_NAMES, site_name=SITE_NAME[locale], search_url=urls.href(urls.search(locale)),
-            section_titles=SECTION_TITLES, flag_labels=FLAG_LABELS, divisions=DIVISIONS, plain_text=plain_text, text_dir=lambda r: direction(r["locale"]),
+            section_titles=SECTION_TITLES, flag_labels=FLAG_LABELS, divisions=DIVISIONS, plain_text=plain_text,
+            text_dir=lambda r: direction(r["locale"]),
             nav=[(SECTION_TITLES[t], urls.href(urls.index(t, locale)))
                  for t in ("craft", "artisan", "product", "district", "collection", "story")],
         )
@@ -78,7 +82,9 @@ class Renderer:
 
     def picture_html(self, image: dict, spec: str, eager: bool = False) -> Markup:
         """``<picture>`` markup for an image slot; memoised, as the same image appears on many pages."""
-        key = (image["src"], image["alt"], str(image.get("focal_point")), spec, eager)
+        request = ("picture", json.dumps(image, sort_keys=True, ensure_ascii=False), spec)
+        self.requests.add(request)
+        key = (request, eager)
         html = self._pictures.get(key)
         if html is None:
             p = self.picture(image, spec)
@@ -93,14 +99,20 @@ class Renderer:
 
     def _card_renderer(self, env: jinja2.Environment):
         """A record's card (``card.html``), rendered once per language and campaign and reused on every list."""
-        cache: dict[tuple[str, str | None], Markup] = {}
+        cache: dict[tuple[str, str | None], tuple[Markup, frozenset]] = {}
 
         def card(rec: Record, campaign: str | None = None) -> Markup:
             key = (rec["id"], campaign)
-            html = cache.get(key)
-            if html is None:
-                html = cache[key] = Markup(env.get_template("card.html").render(rec=rec, campaign=campaign))
-            return html
+            hit = cache.get(key)
+            if hit is None:
+                outer, self.requests = self.requests, set()
+                try:
+                    html = Markup(env.get_template("card.html").render(rec=rec, campaign=campaign))
+                    hit = cache[key] = (html, frozenset(self.requests))
+                finally:
+                    self.requests = outer
+            self.requests.update(hit[1])  # a cached card still needs its images in the output
+            return hit[0]
 
         return card
 
@@ -177,6 +189,7 @@ class Renderer:
         image = self.main_image(page)
         if image is None or self.og_image is None:
             return None
+        self.requests.add(("og", json.dumps(image, sort_keys=True, ensure_ascii=False), ""))
         r = self.og_image(image)
         return {"url": self.absolute(r.url.lstrip("/")), "width": r.width, "height": r.height, "alt": image["alt"]}
 

@@ -115,7 +115,8 @@ def _message(err: ValidationError) -> tuple[str, str]:
         if field == "url":
             return where, f"URL {err.instance!r} must start with https://"
         if field == "src":
-            return where, f"image path {err.instance!r} must be a relative path under content/media/ ending .jpg, .png or .webp"
+            return where, (f"image path {err.instance!r} must be a relative path under content/media/ "
+                           "ending .jpg, .png or .webp")
         return where, f"{err.instance!r} is not in the expected form"
     if v == "enum":
         if field == "locale":

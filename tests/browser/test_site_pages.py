@@ -30,7 +30,7 @@ PAGES = [
     ("/campaigns/", "en"), ("/campaigns/winter-craft-trail/", "en"),
     ("/about/", "en"), ("/search/", "en"), ("/ur/search/", "ur"), ("/404.html", "en"), ("/ur/404.html", "ur"),
 ]
-PAGES = [(u if l == "en" or u.startswith(f"/{l}/") else f"/{l}{u}", l) for u, l in PAGES]
+PAGES = [(u if loc == "en" or u.startswith(f"/{loc}/") else f"/{loc}{u}", loc) for u, loc in PAGES]
 
 
 @pytest.fixture

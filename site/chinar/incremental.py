@@ -1,0 +1,153 @@
+"""What the last build made, so the next one renders only what changed.
+
+For every output page the build records a *fingerprint*: a hash of everything the page was made
+from — the records in its context (each by the hash of its file and of the image originals it
+names), the templates it uses (with everything they extend, import or include), the interface
+translations, the hashed static files and the site URL. A page whose fingerprint is unchanged, and
+whose file is still in the output, is not rendered again. A record's page that is no longer listed
+disappears with the pages list, so deleted or unpublished records leave the output.
+
+The state lives in ``<cache>/build-state.pickle`` and is written only after a successful build; a
+missing, unreadable or foreign state means a full build, never a wrong one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import pickle
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2 import meta
+
+from .pages import Page
+
+log = logging.getLogger(__name__)
+
+STATE_VERSION = 3
+
+
+@dataclass
+class BuildState:
+    version: int = STATE_VERSION
+    # content file (relative path) -> (stat signature, parsed and validated record)
+    records: dict[str, tuple[tuple, dict]] = field(default_factory=dict)
+    pages: dict[str, str] = field(default_factory=dict)  # page URL -> fingerprint
+    # the image requests (kind, image, spec) each page made, to plan renditions without rendering
+    requests: dict[str, frozenset] = field(default_factory=dict)
+    inputs_signature: str = ""
+
+    @classmethod
+    def load(cls, cache_dir: Path) -> BuildState:
+        path = cache_dir / "build-state.pickle"
+        try:
+            with path.open("rb") as f:
+                state = pickle.load(f)
+            if not isinstance(state, cls) or state.version != STATE_VERSION:
+                raise ValueError("state from another version")
+            return state
+        except FileNotFoundError:
+            return cls()
+        except Exception as exc:  # noqa: BLE001 - any damage means: start from scratch
+            log.warning("build state in %s is unusable (%s): full build", path, exc)
+            return cls()
+
+    def save(self, cache_dir: Path) -> None:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        path = cache_dir / "build-state.pickle"
+        tmp = path.with_suffix(".tmp")
+        with tmp.open("wb") as f:
+            pickle.dump(self, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+
+
+def stat_signature(st: os.stat_result) -> tuple:
+    """Cheap change detection for a file: size, mtime, ctime and inode (like git's index)."""
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+
+
+def tree_signature(*roots: Path) -> str:
+    """One hash over the stat signatures of every file under ``roots``: unchanged means nothing to do."""
+    h = hashlib.sha256()
+    for root in roots:
+        stack = [str(root)]
+        entries = []
+        while stack:
+            folder = stack.pop()
+            try:
+                with os.scandir(folder) as it:
+                    for entry in it:
+                        if entry.is_dir(follow_symlinks=False):
+                            stack.append(entry.path)
+                        else:
+                            entries.append((entry.path, stat_signature(entry.stat(follow_symlinks=False))))
+            except FileNotFoundError:
+                entries.append((folder, "missing"))
+        for path, sig in sorted(entries):
+            h.update(f"{path}\0{sig}\n".encode())
+    return h.hexdigest()
+
+
+class TemplateFingerprints:
+    """Hash of each template together with every template it extends, imports or includes."""
+
+    def __init__(self, env: jinja2.Environment, extra: str):
+        self.env = env
+        self.extra = extra
+        self.names = sorted(env.list_templates(extensions=["html"]))
+
+    @cache  # noqa: B019 - one instance per build
+    def source_hash(self, name: str) -> str:
+        source, _, _ = self.env.loader.get_source(self.env, name)
+        return hashlib.sha256(source.encode()).hexdigest()
+
+    @cache  # noqa: B019
+    def closure(self, name: str) -> frozenset[str]:
+        seen: set[str] = set()
+        todo = [name]
+        while todo:
+            current = todo.pop()
+            if current in seen:
+                continue
+            seen.add(current)
+            source, _, _ = self.env.loader.get_source(self.env, current)
+            for ref in meta.find_referenced_templates(self.env.parse(source)):
+                if ref is None:  # a computed name ("blocks/" ~ type): depend on every template
+                    todo.extend(self.names)
+                else:
+                    todo.append(ref)
+        return frozenset(seen)
+
+    @cache  # noqa: B019
+    def fingerprint(self, name: str) -> str:
+        h = hashlib.sha256(self.extra.encode())
+        for dep in sorted(self.closure(name)):
+            h.update(f"{dep}:{self.source_hash(dep)}\n".encode())
+        return h.hexdigest()
+
+
+def _walk(value: Any, out: list[str]) -> None:
+    if isinstance(value, dict):
+        if "_hash" in value:  # a record: its identity and content hash stand for all of it
+            out.append(f"R{value['_file']}:{value['_hash']}")
+            return
+        for k in sorted(value):
+            out.append(f"K{k}")
+            _walk(value[k], out)
+    elif isinstance(value, (list, tuple)):
+        out.append(f"L{len(value)}")
+        for v in value:
+            _walk(v, out)
+    else:
+        out.append(f"V{value!r}")
+
+
+def page_fingerprint(page: Page, template_fp: str) -> str:
+    parts: list[str] = [template_fp, page.url, page.locale, page.template, repr(sorted(page.alternates.items()))]
+    _walk(page.context, parts)
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
