@@ -8,7 +8,8 @@ class RegistryConfig(AppConfig):
     verbose_name = "Registry (personal data and consent)"
 
     def ready(self) -> None:
-        post_migrate.connect(_ensure_groups, sender=self)
+        # Every app's post_migrate: the permissions of all apps must exist first (idempotent).
+        post_migrate.connect(_ensure_groups, dispatch_uid="chinar_registry_groups")
 
 
 def _ensure_groups(sender, **kwargs) -> None:

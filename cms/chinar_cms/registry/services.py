@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils import timezone
+from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision
 
@@ -71,7 +72,8 @@ def withdraw_consent(artisan_key: uuid.UUID | str, user=None) -> WithdrawalRepor
             for state in page.workflow_states.filter(status="in_progress"):
                 state.cancel(user=user)
             if page.live:
-                page.unpublish(user=user, log_action=True)
+                # The Registry acts on the artisan's legal right, not on page permissions.
+                UnpublishPageAction(page, user=user, log_action=True).execute(skip_permission_checks=True)
                 report.unpublished.append(page.pk)
             if page.go_live_at:
                 Page.objects.filter(pk=page.pk).update(go_live_at=None)
