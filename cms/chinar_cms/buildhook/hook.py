@@ -114,7 +114,12 @@ def next_due() -> datetime | None:
 
 
 def _run_worker() -> None:  # pragma: no cover - exercised through the threaded test
+    global _worker
     while True:
+        if not (settings.CHINAR_BUILD_HOOK_URL and settings.CHINAR_BUILD_HOOK_THREAD):
+            with _worker_lock:
+                _worker = None
+            return
         try:
             close_old_connections()
             deliver_due()
