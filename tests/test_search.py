@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from chinar.content import load_catalog
 from chinar.search import analysis, write_index
 from chinar.search.engine import Engine

@@ -17,13 +17,14 @@ from pathlib import Path
 
 import jinja2
 import pytest
+from test_search import BAD_QUERIES, RELEVANCE, write_relevance_catalog
+
 from chinar import urls
 from chinar.content import LOCALES, RTL_LOCALES, load_catalog
 from chinar.search import analysis, write_index
 from chinar.search.documents import catalog_documents
 from chinar.search.engine import Engine
 from chinar.search.query import Filters
-from test_search import BAD_QUERIES, RELEVANCE, write_relevance_catalog
 
 pytestmark = pytest.mark.browser
 
