@@ -134,7 +134,7 @@ class TemplateFingerprints:
 def _walk(value: Any, out: list[str]) -> None:
     if isinstance(value, dict):
         if "_hash" in value:  # a record: its identity and content hash stand for all of it
-            out.append(f"R{value['_file']}:{value['_hash']}")
+            out.append(f"R{value['_file']}:{value['_hash']}:{value.get('_media', '')}")
             return
         for k in sorted(value):
             out.append(f"K{k}")

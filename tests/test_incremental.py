@@ -1,0 +1,187 @@
+"""Incremental builds: after any edit, the output equals a full build, and only changed files are written.
+
+"Written" is observed from the outside: the build replaces a file it writes (new inode) and leaves an
+unchanged file alone (same inode and mtime), so comparing inodes before and after shows exactly what
+the build wrote.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from chinar.build import build
+from chinar.render import default_theme_dir
+
+BASE = "https://chinar.example.in"
+
+
+def snapshot(root: Path) -> dict[str, tuple[str, int]]:
+    """path -> (sha256, inode) for every file."""
+    return {p.relative_to(root).as_posix(): (hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_ino)
+            for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def edit_json(path: Path, change: Callable[[dict], None]) -> None:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+@pytest.fixture
+def site(tiny_content: Path, tmp_path: Path, image_cache: Path):
+    """Tiny catalog plus a second artisan, a theme copy, and cache dirs sharing one image cache."""
+    second = tiny_content / "artisans/ghulam-dar.en.json"
+    edit_json(tiny_content / "artisans/shazia-akhter.en.json", lambda d: None)
+    data = json.loads((tiny_content / "artisans/shazia-akhter.en.json").read_text())
+    data.update(id="artisan-ghulam-dar-en", slug="ghulam-dar", translation_key="ghulam-dar", name="Ghulam Dar",
+                featured=False, bio="<p>Ghulam works sozni on shawls for export houses.</p>")
+    second.write_text(json.dumps(data, ensure_ascii=False))
+    theme = tmp_path / "theme"
+    shutil.copytree(default_theme_dir(), theme)
+
+    def cache(name: str) -> Path:
+        path = tmp_path / name
+        path.mkdir()
+        (path / "images").symlink_to(image_cache, target_is_directory=True)
+        return path
+
+    return {"content": tiny_content, "theme": theme, "inc": cache("cache-inc"), "full": cache("cache-full"),
+            "out": tmp_path / "out", "full_out": tmp_path / "full-out"}
+
+
+def check_edit(site: dict, change: Callable[[Path, Path], None]) -> set[str]:
+    """Build, apply ``change``, rebuild incrementally; compare with a full build. Returns files written."""
+    build(site["content"], site["out"], BASE, cache_dir=site["inc"], theme_dir=site["theme"])
+    before = snapshot(site["out"])
+    time.sleep(0.01)
+    change(site["content"], site["theme"])
+    report = build(site["content"], site["out"], BASE, cache_dir=site["inc"], theme_dir=site["theme"])
+    after = snapshot(site["out"])
+    build(site["content"], site["full_out"], BASE, cache_dir=site["full"], theme_dir=site["theme"], full=True)
+    full = snapshot(site["full_out"])
+    assert {k: v[0] for k, v in after.items()} == {k: v[0] for k, v in full.items()}
+    differs = {p for p in after if p not in before or before[p][0] != after[p][0]}
+    written = {p for p in after if p not in before or before[p][1] != after[p][1]}
+    assert written == differs
+    assert report.rendered < report.pages  # it really was incremental
+    return written
+
+
+def test_noop_rebuild_writes_nothing(site: dict) -> None:
+    assert check_edit(site, lambda c, t: None) == set()
+
+
+def test_change_an_artisans_name(site: dict) -> None:
+    written = check_edit(site, lambda c, t: edit_json(c / "artisans/shazia-akhter.en.json",
+                                                      lambda d: d.update(name="Shazia Akhter Bhat")))
+    assert "artisans/shazia-akhter/index.html" in written
+    assert "crafts/sozni/index.html" in written  # lists the artisan
+    assert "products/sozni-stole/index.html" in written  # "Made by"
+    assert "hi/artisans/shazia-akhter/index.html" not in written  # the Hindi version did not change
+    assert not any(p.startswith("static/") for p in written)
+
+
+def test_move_a_product_to_another_artisan(site: dict) -> None:
+    written = check_edit(site, lambda c, t: edit_json(c / "products/sozni-stole.en.json",
+                                                      lambda d: d.update(artisan="ghulam-dar")))
+    assert {"artisans/shazia-akhter/index.html", "artisans/ghulam-dar/index.html",
+            "products/sozni-stole/index.html"} <= written
+
+
+def test_delete_a_collection(site: dict) -> None:
+    written = check_edit(site, lambda c, t: (c / "collections/under-20000.en.json").unlink())
+    assert not (site["out"] / "collections/under-20000").exists()
+    assert "collections/index.html" in written and "sitemap.xml" in written
+
+
+def test_change_a_crafts_hindi_title(site: dict) -> None:
+    written = check_edit(site, lambda c, t: edit_json(c / "crafts/sozni.hi.json",
+                                                      lambda d: d.update(name="सोज़नी की कढ़ाई")))
+    assert "hi/crafts/sozni/index.html" in written
+    assert "crafts/sozni/index.html" not in written and "ur/crafts/sozni/index.html" not in written
+
+
+def test_edit_a_template(site: dict) -> None:
+    def change(content: Path, theme: Path) -> None:
+        path = theme / "templates/product.html"
+        path.write_text(path.read_text().replace("<h1>{{ rec.title }}</h1>", "<h1 class=title>{{ rec.title }}</h1>"))
+
+    written = check_edit(site, change)
+    assert {p for p in written if p.endswith(".html")} == {"products/sozni-stole/index.html"}
+
+
+def test_add_a_locale_version(site: dict) -> None:
+    def change(content: Path, theme: Path) -> None:
+        data = json.loads((content / "products/sozni-stole.en.json").read_text())
+        data.update(id="product-sozni-stole-ur", locale="ur", title="سوزنی پشمینہ اسٹول")
+        (content / "products/sozni-stole.ur.json").write_text(json.dumps(data, ensure_ascii=False))
+
+    written = check_edit(site, change)
+    assert "ur/products/sozni-stole/index.html" in written
+    assert "products/sozni-stole/index.html" in written  # its language switcher now links to Urdu
+
+
+def test_replaced_photo_rebuilds_pages_showing_it(site: dict) -> None:
+    from PIL import Image
+
+    def change(content: Path, theme: Path) -> None:
+        Image.new("RGB", (700, 500), (20, 120, 90)).save(content / "media/products/sozni-stole.jpg")
+
+    written = check_edit(site, change)
+    assert "products/sozni-stole/index.html" in written
+
+
+def test_corrupt_state_falls_back_to_a_full_build(site: dict) -> None:
+    build(site["content"], site["out"], BASE, cache_dir=site["inc"], theme_dir=site["theme"])
+    (site["inc"] / "build-state.pickle").write_bytes(b"\x80\x04garbage")
+    report = build(site["content"], site["out"], BASE, cache_dir=site["inc"], theme_dir=site["theme"])
+    assert report.rendered == report.pages
+
+
+def test_killed_build_then_normal_build_equals_full_build(tmp_path: Path, image_cache: Path) -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from synthetic import generate
+
+    content = tmp_path / "content"
+    generate(content, artisans=300, products=2)
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    build(content, out, BASE, cache_dir=cache)  # a first good build (and a warm image cache)
+    edit_json(content / "crafts/sozni.en.json", lambda d: d.update(name="Sozni needlework"))
+    cmd = [sys.executable, "-m", "chinar.cli", "build", "--content", str(content), "--output", str(out),
+           "--base-url", BASE, "--cache", str(cache), "--full", "--workers", "2"]
+    proc = subprocess.Popen(cmd, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    staging = tmp_path / ".out.staging"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and not any((staging / "artisans").glob("*/index.html")):
+        time.sleep(0.05)
+    time.sleep(0.3)  # let it get part-way through writing pages
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert staging.exists()  # it really died mid-build
+    build(content, out, BASE, cache_dir=cache)
+    build(content, tmp_path / "full", BASE, cache_dir=tmp_path / "cache-full", full=True)
+    assert {k: v[0] for k, v in snapshot(out).items()} == {k: v[0] for k, v in snapshot(tmp_path / "full").items()}
+
+
+def test_worker_count_does_not_change_the_output(tmp_path: Path) -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from synthetic import generate
+
+    content = tmp_path / "content"
+    generate(content, artisans=150, products=3)
+    one = build(content, tmp_path / "one", BASE, cache_dir=tmp_path / "cache", workers=1, full=True)
+    two = build(content, tmp_path / "two", BASE, cache_dir=tmp_path / "cache", workers=2, full=True)
+    assert one.rendered == two.rendered > 400  # enough pages for the pool to be used
+    assert {k: v[0] for k, v in snapshot(tmp_path / "one").items()} == \
+        {k: v[0] for k, v in snapshot(tmp_path / "two").items()}
