@@ -69,9 +69,11 @@ class PullReport:
 
     def __str__(self) -> str:
         kind = "full" if self.full else "incremental"
-        return (f"{kind} pull: {self.written} record(s) written, {self.removed} removed, "
-                f"{self.downloaded} image(s) downloaded, {self.media_removed} image(s) removed; "
-                f"snapshot has {self.records} record(s)")
+        return (
+            f"{kind} pull: {self.written} record(s) written, {self.removed} removed, "
+            f"{self.downloaded} image(s) downloaded, {self.media_removed} image(s) removed; "
+            f"snapshot has {self.records} record(s)"
+        )
 
 
 class Api:
@@ -283,11 +285,15 @@ def _pull(api: Api, out: Path, state: dict | None) -> PullReport:
             raise InvalidSnapshot(f"the pulled content is not valid; the previous snapshot is kept:\n{exc}") from exc
         report.records = sum(len(v) for v in catalog.records.values())
         started = api.server_time or datetime.now(UTC)
-        _write_json(work / STATE_FILE, {
-            "api": api.base, "schema_version": SCHEMA_VERSION,
-            "since": (started - SINCE_MARGIN).astimezone(UTC).isoformat().replace("+00:00", "Z"),
-            "records": dict(sorted(index.items())),
-        })
+        _write_json(
+            work / STATE_FILE,
+            {
+                "api": api.base,
+                "schema_version": SCHEMA_VERSION,
+                "since": (started - SINCE_MARGIN).astimezone(UTC).isoformat().replace("+00:00", "Z"),
+                "records": dict(sorted(index.items())),
+            },
+        )
         _swap(work, out)
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)

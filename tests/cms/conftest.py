@@ -20,7 +20,6 @@ sys.path.insert(0, str(REPO / "cms"))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "chinar_cms.settings.test")
 
 
-
 def pytest_configure(config):
     """Set Django up now: this conftest loads after pytest-django's own (trylast) configure hook.
 

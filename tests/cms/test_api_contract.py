@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from chinar.validate import validate_record
 from conftest import TINY
 
@@ -56,8 +57,9 @@ def test_images_endpoint_has_no_titles_and_only_used_images(client, load_tiny):
     load_tiny()
     Image = get_image_model()
     unused = Image.objects.first()
-    unused_copy = Image.objects.create(title="private: Shazia's home in the village", file=unused.file.name,
-                                       width=unused.width, height=unused.height)
+    unused_copy = Image.objects.create(
+        title="private: Shazia's home in the village", file=unused.file.name, width=unused.width, height=unused.height
+    )
     items = client.get("/api/v2/images/?limit=100").json()["items"]
     ids = {i["id"] for i in items}
     assert unused_copy.pk not in ids

@@ -26,8 +26,13 @@ def _new_artisan(title="Ghulam Nabi Dar", slug="ghulam-nabi-dar"):
     from chinar_cms.crafts.models import CraftPage
     from chinar_cms.districts.models import District
 
-    page = ArtisanPage(title=title, slug=slug, live=False, bio="<p>Walnut wood carver.</p>",
-                       district=District.objects.get(slug="srinagar", locale__language_code="en"))
+    page = ArtisanPage(
+        title=title,
+        slug=slug,
+        live=False,
+        bio="<p>Walnut wood carver.</p>",
+        district=District.objects.get(slug="srinagar", locale__language_code="en"),
+    )
     page.crafts = [{"type": "craft", "value": CraftPage.objects.filter(locale__language_code="en").first().pk}]
     _artisans_index().add_child(instance=page)
     return page
@@ -106,12 +111,11 @@ def test_admin_publish_hook_stops_with_the_consent_message(rf):
 
 
 def test_withdrawal_unpublishes_deletes_and_requests_a_build(client, settings, hook_server):
-    from wagtail.images import get_image_model
-
     from chinar_cms.artisans.models import ArtisanPage
     from chinar_cms.buildhook.models import BuildRequest
     from chinar_cms.products.models import ProductPage
     from chinar_cms.registry.models import ConsentRecord, PersonalRecord
+    from wagtail.images import get_image_model
 
     settings.CHINAR_BUILD_HOOK_URL = hook_server.url
     artisan = ArtisanPage.objects.get(locale__language_code="en")
@@ -145,10 +149,9 @@ def django_capture_on_commit():
 
 
 def test_admin_withdraw_action_is_for_the_registry_only(client):
-    from django.contrib.auth import get_user_model
-
     from chinar_cms.artisans.models import ArtisanPage
     from chinar_cms.registry.models import ConsentRecord
+    from django.contrib.auth import get_user_model
 
     User = get_user_model()
     consent = ConsentRecord.objects.get(reference="CONSENT-0001")
@@ -201,8 +204,11 @@ def test_uploaded_images_lose_exif_and_gps():
     buf = io.BytesIO()
     im.save(buf, "JPEG", exif=exif)
     assert PILImage.open(io.BytesIO(buf.getvalue())).getexif()
-    image = get_image_model()(title="home photo", description="Loom",
-                              file=SimpleUploadedFile("home.jpg", buf.getvalue(), content_type="image/jpeg"))
+    image = get_image_model()(
+        title="home photo",
+        description="Loom",
+        file=SimpleUploadedFile("home.jpg", buf.getvalue(), content_type="image/jpeg"),
+    )
     image.save()
     with image.open_file() as fh:
         stored = PILImage.open(fh)
@@ -219,8 +225,14 @@ def test_uploaded_images_lose_exif_and_gps():
 def test_validation_messages_are_plain_words():
     from chinar_cms.products.models import MarketplaceListing
 
-    listing = MarketplaceListing(marketplace="Flipkart", url="http://flipkart.com/x", seller="S", price_inr=1,
-                                 availability="in_stock", last_checked="2026-01-01")
+    listing = MarketplaceListing(
+        marketplace="Flipkart",
+        url="http://flipkart.com/x",
+        seller="S",
+        price_inr=1,
+        availability="in_stock",
+        last_checked="2026-01-01",
+    )
     with pytest.raises(ValidationError) as err:
         listing.clean()
     assert "The listing URL must start with https://" in str(err.value)
@@ -229,3 +241,21 @@ def test_validation_messages_are_plain_words():
     with pytest.raises(ValidationError) as err:
         page.full_clean()
     assert "lowercase English letters" in str(err.value)
+
+
+def test_preview_shows_unsaved_edits_as_a_contract_record(rf):
+    """Preview converts the page with its unsaved edits; rendering goes to chinar.render when it exists."""
+    from chinar_cms.artisans.models import ArtisanPage
+    from django.contrib.auth import get_user_model
+
+    artisan = ArtisanPage.objects.get(locale__language_code="hi")
+    artisan.bio = "<p>नया मसौदा: केवल पूर्वावलोकन</p><script>alert(1)</script>"
+    request = rf.get("/admin/preview/")
+    request.user = get_user_model().objects.get(username="editor")
+    response = artisan.serve_preview(request, "")
+    if hasattr(response, "render"):
+        response.render()
+    html = response.content.decode("utf-8")
+    assert "नया मसौदा: केवल पूर्वावलोकन" in html
+    assert "alert(1)" not in html
+    assert ArtisanPage.objects.get(pk=artisan.pk).bio != artisan.bio  # nothing was saved

@@ -6,12 +6,15 @@ import time
 from datetime import timedelta
 
 import pytest
-from conftest import LIVE
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
-HEADER = ("registry_id,name,slug,district,crafts,bio,practising_since,languages,phone,email,village,"
-          "bank_account,upi_id,consent_reference,consent_date,consent_covers,under_18,guardian_consent\n")
+from conftest import LIVE
+
+HEADER = (
+    "registry_id,name,slug,district,crafts,bio,practising_since,languages,phone,email,village,"
+    "bank_account,upi_id,consent_reference,consent_date,consent_covers,under_18,guardian_consent\n"
+)
 GOOD = HEADER + (
     "JK-1001,Shazia Bano,,srinagar,sozni,Embroiders stoles.,2001,Kashmiri;Urdu,+91 94190 11111,"
     "shazia@example.invalid,Nowhatta,123456789,shazia@upi,CONSENT-1001,2026-03-01,profile;photos,no,no\n"
@@ -28,10 +31,9 @@ def _write(tmp_path, text, name="registry.csv"):
 
 @pytest.mark.django_db
 def test_import_good_file_then_again_changes_nothing(tmp_path, capsys):
-    from wagtail.models import Revision
-
     from chinar_cms.artisans.models import ArtisanPage
     from chinar_cms.registry.models import ConsentRecord, PersonalRecord
+    from wagtail.models import Revision
 
     path = _write(tmp_path, GOOD)
     call_command("import_artisans", str(path), "--dry-run")

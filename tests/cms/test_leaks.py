@@ -6,22 +6,20 @@ import json
 from datetime import timedelta
 from pathlib import Path
 
-from conftest import LIVE
-
 from chinar import cli
+from conftest import LIVE
 
 MARK = "LEAKMARK"
 
 
 def _plant_markers():
     """A draft edit, an unpublished page, a restricted page, an expired page, a full personal record."""
-    from django.utils import timezone
-    from wagtail.models import Locale, PageViewRestriction
-
     from chinar_cms.artisans.models import ArtisanPage
     from chinar_cms.home.models import HomePage
     from chinar_cms.pages.models import StandardPage
     from chinar_cms.registry.models import PersonalRecord
+    from django.utils import timezone
+    from wagtail.models import Locale, PageViewRestriction
 
     artisan = ArtisanPage.objects.get(locale__language_code="en")
     draft = artisan.get_latest_revision_as_object()
@@ -49,9 +47,18 @@ def _plant_markers():
     StandardPage.objects.filter(pk=expired.pk).update(expire_at=timezone.now() - timedelta(minutes=1))
 
     PersonalRecord.objects.create(
-        artisan=artisan, registry_id=f"{MARK}-REG-1", phone=f"{MARK}-phone", email="leakmark@example.invalid",
-        address=f"{MARK}-address", village=f"{MARK}-village", id_number=f"{MARK}-aadhaar",
-        bank_account=f"{MARK}-bank", ifsc=f"{MARK}-ifsc", upi_id=f"{MARK}-upi", guardian_name=f"{MARK}-guardian")
+        artisan=artisan,
+        registry_id=f"{MARK}-REG-1",
+        phone=f"{MARK}-phone",
+        email="leakmark@example.invalid",
+        address=f"{MARK}-address",
+        village=f"{MARK}-village",
+        id_number=f"{MARK}-aadhaar",
+        bank_account=f"{MARK}-bank",
+        ifsc=f"{MARK}-ifsc",
+        upi_id=f"{MARK}-upi",
+        guardian_name=f"{MARK}-guardian",
+    )
     return artisan
 
 

@@ -9,6 +9,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+
 from chinar import cli
 from chinar.content import load_catalog
 from chinar.pull import PullError, pull
@@ -34,8 +35,10 @@ def _normalise(catalog, keymap: dict[str, str]) -> dict[tuple, dict]:
             return keymap.get(value, value)
         return value
 
-    return {(r["type"], keymap.get(r["translation_key"], r["translation_key"]), r["locale"]): walk(r)
-            for r in catalog.iter_records()}
+    return {
+        (r["type"], keymap.get(r["translation_key"], r["translation_key"]), r["locale"]): walk(r)
+        for r in catalog.iter_records()
+    }
 
 
 @LIVE
@@ -54,8 +57,9 @@ def test_round_trip_equals_the_shipped_snapshot_and_builds(live_server, load_tin
             assert got[where].get(name) == record.get(name), (where, name)
     # Each original downloaded once, named by its content hash.
     media = sorted(p.name for p in (out / "media" / "cms").iterdir())
-    assert media == sorted({hashlib.sha1(p.read_bytes()).hexdigest() + p.suffix
-                            for p in (TINY / "media").rglob("*.jpg")})
+    assert media == sorted(
+        {hashlib.sha1(p.read_bytes()).hexdigest() + p.suffix for p in (TINY / "media").rglob("*.jpg")}
+    )
     # ...and the static build takes it.
     site = tmp_path / "site"
     assert cli.main(["build", "--content", str(out), "--output", str(site), "--cache", str(tmp_path / "cache")]) == 0

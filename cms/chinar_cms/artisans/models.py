@@ -131,7 +131,8 @@ class ArtisanPage(ContractPage):
         super().clean()
         if self.practising_since is not None and not 1920 <= self.practising_since <= 2100:
             raise ValidationError({"practising_since": "Give the year they started, between 1920 and 2100."})
-        if self.live:
+        # A new page is live=True until saved as a draft: the gate is for publishing an existing one.
+        if self.live and self.pk is not None:
             problem = self.consent_problem()
             if problem:
                 raise ValidationError(problem)
@@ -156,8 +157,7 @@ class ArtisanPage(ContractPage):
             "gallery": ctx.images(self.gallery) if photos else None,
             "practising_since": self.practising_since,
             "awards": [
-                {k: v for k, v in (("name", c.value["name"]), ("year", c.value["year"])) if v}
-                for c in self.awards
+                {k: v for k, v in (("name", c.value["name"]), ("year", c.value["year"])) if v} for c in self.awards
             ],
             "languages": lines(self.languages),
             "cooperative": self.cooperative,

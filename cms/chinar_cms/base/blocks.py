@@ -20,8 +20,7 @@ class ImageUsageBlock(blocks.StructBlock):
     alt = blocks.CharBlock(
         label="Alt text",
         max_length=500,
-        help_text="Describe the picture for someone who cannot see it, e.g. 'Shazia at her embroidery "
-        "frame'.",
+        help_text="Describe the picture for someone who cannot see it, e.g. 'Shazia at her embroidery frame'.",
     )
     caption = blocks.CharBlock(required=False, max_length=500)
     credit = blocks.CharBlock(required=False, max_length=200, help_text="Photographer or source.")
@@ -46,7 +45,5 @@ class HttpsOrPathBlock(blocks.CharBlock):
         import re
 
         if value and not re.match(r"^(https://[^\s]+|/[A-Za-z0-9/_-]*)$", value):
-            raise ValidationError(
-                "The link must start with https:// or be a path on this site starting with '/'."
-            )
+            raise ValidationError("The link must start with https:// or be a path on this site starting with '/'.")
         return value

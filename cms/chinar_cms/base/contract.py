@@ -20,14 +20,15 @@ from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
-from chinar import urls as site_urls
-from chinar.content import default_schema_dir
-from chinar.richtext import sanitise
 from django.core import signing
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page
 from wagtail.rich_text import expand_db_html
+
+from chinar import urls as site_urls
+from chinar.content import default_schema_dir
+from chinar.richtext import sanitise
 
 from .fields import lines
 
@@ -54,10 +55,7 @@ def exportable_pages(now=None):
     """
     now = now or timezone.now()
     return (
-        Page.objects.live()
-        .public()
-        .filter(alias_of__isnull=True)
-        .exclude(expire_at__isnull=False, expire_at__lte=now)
+        Page.objects.live().public().filter(alias_of__isnull=True).exclude(expire_at__isnull=False, expire_at__lte=now)
     )
 
 
@@ -236,9 +234,7 @@ def compact(fields: dict[str, Any], keep: frozenset[str] = frozenset()) -> dict[
 
     Fields in ``keep`` (the schema's required ones) stay even when empty; None is always dropped.
     """
-    return {
-        k: v for k, v in fields.items() if v is not None and (k in keep or (v != "" and v != [] and v != {}))
-    }
+    return {k: v for k, v in fields.items() if v is not None and (k in keep or (v != "" and v != [] and v != {}))}
 
 
 def page_record(page, ctx: ExportContext) -> dict | None:

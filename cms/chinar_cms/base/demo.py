@@ -12,11 +12,12 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from chinar.content import DEFAULT_LOCALE, LOCALES, Catalog, load_catalog
 from django.core.files.images import ImageFile
 from django.db import transaction
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
+
+from chinar.content import DEFAULT_LOCALE, LOCALES, Catalog, load_catalog
 
 from .contract import demo_key
 
@@ -74,11 +75,7 @@ class Loader:
                 old = site.root_page
                 site.root_page = home_en
                 site.save()
-                if (
-                    not isinstance(old.specific, HomePage)
-                    and old.pk != root.pk
-                    and not old.get_children().exists()
-                ):
+                if not isinstance(old.specific, HomePage) and old.pk != root.pk and not old.get_children().exists():
                     old.delete()
         self.homes = {"en": home_en}
         for code in LOCALES[1:]:
@@ -118,9 +115,7 @@ class Loader:
             image = Image.objects.filter(title=title).first()
             if image is None:
                 with path.open("rb") as fh:
-                    image = Image(
-                        title=title, description=obj["alt"][:255], file=ImageFile(fh, name=path.name)
-                    )
+                    image = Image(title=title, description=obj["alt"][:255], file=ImageFile(fh, name=path.name))
                     image.save()
             if fp:
                 image.focal_point_x = round(fp["x"] * image.width)
@@ -243,9 +238,7 @@ class Loader:
     def consent(self, rec: dict, page=None) -> None:
         ConsentRecord = _model("registry.ConsentRecord")
         c = rec["consent"]
-        obj = ConsentRecord.objects.filter(reference=c["reference"]).first() or ConsentRecord(
-            reference=c["reference"]
-        )
+        obj = ConsentRecord.objects.filter(reference=c["reference"]).first() or ConsentRecord(reference=c["reference"])
         obj.date, obj.covers = c["date"], list(c["covers"])
         if page is not None and obj.artisan_id is None:
             obj.artisan = page
@@ -293,8 +286,7 @@ class Loader:
         page.gallery = self.images_of(rec.get("gallery"))
         page.practising_since = rec.get("practising_since")
         page.awards = [
-            {"type": "award", "value": {"name": a["name"], "year": a.get("year")}}
-            for a in rec.get("awards", [])
+            {"type": "award", "value": {"name": a["name"], "year": a.get("year")}} for a in rec.get("awards", [])
         ]
         page.languages = "\n".join(rec.get("languages", []))
         page.cooperative = rec.get("cooperative", "")
@@ -316,9 +308,7 @@ class Loader:
         page.summary, page.body = rec["summary"], rec.get("body", "")
         page.hero = self.image(rec.get("hero"))
         page.featured = bool(rec.get("featured"))
-        page.items = [
-            {"type": i["type"], "value": self.page(i["type"], i["ref"]).pk} for i in rec.get("items", [])
-        ]
+        page.items = [{"type": i["type"], "value": self.page(i["type"], i["ref"]).pk} for i in rec.get("items", [])]
         rule = rec.get("rule", {})
         page.rule_craft = self.page("craft", rule["craft"]) if "craft" in rule else None
         page.rule_district = self.district(rule["district"]) if "district" in rule else None

@@ -87,10 +87,7 @@ class ContractPage(Page):
         for old in lines(self.old_slugs):
             if not SLUG_RE.match(old):
                 raise ValidationError(
-                    {
-                        "old_slugs": f"'{old}' is not a valid web address (lowercase letters, "
-                        "digits and hyphens only)."
-                    }
+                    {"old_slugs": f"'{old}' is not a valid web address (lowercase letters, digits and hyphens only)."}
                 )
 
     def contract_fields(self, ctx) -> dict | None:

@@ -11,9 +11,10 @@ from __future__ import annotations
 import json
 import logging
 
-from chinar.content import TYPE_DIRS, Catalog
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
+
+from chinar.content import TYPE_DIRS, Catalog
 
 from .contract import ExportContext, exportable_pages
 
@@ -27,9 +28,7 @@ def preview_catalog(ctx: ExportContext, record: dict | None, media_root) -> Cata
 
     catalog = Catalog(root=media_root)
     objs = [
-        p
-        for m in contract_page_models().values()
-        for p in m.objects.filter(pk__in=exportable_pages().values("pk"))
+        p for m in contract_page_models().values() for p in m.objects.filter(pk__in=exportable_pages().values("pk"))
     ]
     objs += list(District.objects.all())
     for obj in objs:

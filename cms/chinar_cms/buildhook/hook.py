@@ -71,9 +71,9 @@ def deliver_due(now: datetime | None = None) -> int:
     now = now or timezone.now()
     delivered = 0
     due_ids = list(
-        BuildRequest.objects.filter(
-            sent_at__isnull=True, gave_up_at__isnull=True, due_at__lte=now
-        ).values_list("pk", flat=True)
+        BuildRequest.objects.filter(sent_at__isnull=True, gave_up_at__isnull=True, due_at__lte=now).values_list(
+            "pk", flat=True
+        )
     )
     for pk in due_ids:
         with transaction.atomic():
@@ -95,9 +95,7 @@ def deliver_due(now: datetime | None = None) -> int:
                 else:
                     delay = settings.CHINAR_BUILD_HOOK_RETRY * 2 ** (req.attempts - 1)
                     req.due_at = now + timedelta(seconds=delay)
-                    log.warning(
-                        "build hook failed (attempt %d), retrying in %.0f s: %s", req.attempts, delay, exc
-                    )
+                    log.warning("build hook failed (attempt %d), retrying in %.0f s: %s", req.attempts, delay, exc)
             else:
                 req.sent_at = timezone.now()
                 delivered += 1
@@ -107,9 +105,7 @@ def deliver_due(now: datetime | None = None) -> int:
 
 
 def next_due() -> datetime | None:
-    req = (
-        BuildRequest.objects.filter(sent_at__isnull=True, gave_up_at__isnull=True).order_by("due_at").first()
-    )
+    req = BuildRequest.objects.filter(sent_at__isnull=True, gave_up_at__isnull=True).order_by("due_at").first()
     return req.due_at if req else None
 
 

@@ -34,9 +34,7 @@ class CraftPage(ContractPage):
         ("not_registered", "Not GI registered"),
     ]
 
-    summary = models.CharField(
-        max_length=2000, help_text="One or two sentences shown on cards and in search."
-    )
+    summary = models.CharField(max_length=2000, help_text="One or two sentences shown on cards and in search.")
     history = RichTextField(features=RICH_TEXT_FEATURES)
     region = models.CharField(max_length=200, help_text="e.g. Kashmir, or Kathua (Jammu)")
     districts = StreamField(
@@ -50,9 +48,7 @@ class CraftPage(ContractPage):
     gi_year = models.PositiveSmallIntegerField("GI year registered", null=True, blank=True)
     gi_application_no = models.CharField("GI application no.", max_length=6, blank=True)
     gi_name = models.CharField("Registered GI name", max_length=200, blank=True)
-    authenticity = RichTextField(
-        "How to recognise the genuine article", blank=True, features=RICH_TEXT_FEATURES
-    )
+    authenticity = RichTextField("How to recognise the genuine article", blank=True, features=RICH_TEXT_FEATURES)
     other_names = LinesField(
         "Other names", help_text="Other names and spellings in any script, one per line (used by search)."
     )
@@ -97,9 +93,7 @@ class CraftPage(ContractPage):
         if self.gi_year is not None and not 1999 <= self.gi_year <= 2100:
             raise ValidationError({"gi_year": "The GI year must be between 1999 and 2100."})
         if (self.gi_year or self.gi_application_no or self.gi_name) and not self.gi_status:
-            raise ValidationError(
-                {"gi_status": "Choose the GI status before giving a GI year, number or name."}
-            )
+            raise ValidationError({"gi_status": "Choose the GI status before giving a GI year, number or name."})
 
     def contract_fields(self, ctx) -> dict:
         gi = None

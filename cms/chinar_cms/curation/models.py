@@ -90,8 +90,7 @@ class CollectionPage(ContractPage):
 
     def has_rule(self) -> bool:
         return any(
-            v is not None
-            for v in (self.rule_craft_id, self.rule_district_id, self.rule_price_min, self.rule_price_max)
+            v is not None for v in (self.rule_craft_id, self.rule_district_id, self.rule_price_min, self.rule_price_max)
         )
 
     def clean(self) -> None:

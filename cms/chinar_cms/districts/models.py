@@ -38,9 +38,7 @@ class District(TranslatableMixin, index.Indexed, models.Model):
 
     class Meta(TranslatableMixin.Meta):
         ordering = ["name"]
-        constraints = [
-            models.UniqueConstraint(fields=["locale", "slug"], name="unique_district_slug_per_locale")
-        ]
+        constraints = [models.UniqueConstraint(fields=["locale", "slug"], name="unique_district_slug_per_locale")]
 
     def __str__(self) -> str:
         return self.name

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from chinar.validate import RESERVED_SLUGS
 from django.core.exceptions import ValidationError
 from django.db import models
 from wagtail.admin.panels import FieldPanel, ObjectList, TabbedInterface
 from wagtail.fields import RichTextField
 
+from chinar.validate import RESERVED_SLUGS
 from chinar_cms.base.blocks import RICH_TEXT_FEATURES
 from chinar_cms.base.models import ContractPage
 

@@ -94,7 +94,8 @@ class ProductPage(ContractPage):
             value = getattr(self, name)
             if value is not None and value <= 0:
                 raise ValidationError({name: "Sizes and weight must be more than zero."})
-        if self.live:
+        # A new page is live=True until saved as a draft: the gate is for publishing an existing one.
+        if self.live and self.pk is not None:
             artisan = self.get_parent().specific
             consent = artisan.consent() if hasattr(artisan, "consent") else None
             if consent is None or "products" not in consent.covers:
@@ -134,9 +135,7 @@ class MarketplaceListing(Orderable):
 
     page = ParentalKey(ProductPage, on_delete=models.CASCADE, related_name="listings")
     marketplace = models.CharField(max_length=200, help_text="e.g. Flipkart")
-    url = models.URLField(
-        "Listing URL", max_length=2000, help_text="The full address, starting with https://"
-    )
+    url = models.URLField("Listing URL", max_length=2000, help_text="The full address, starting with https://")
     seller = models.CharField(max_length=200)
     programme = models.CharField(max_length=200, blank=True, help_text="e.g. Samarth")
     price_inr = models.PositiveIntegerField("Price (₹)")

@@ -11,9 +11,7 @@ from .models import REGISTRY_GROUP
 
 def _perms(app_label: str, model: str, actions=("add", "change", "delete", "view")) -> list[Permission]:
     return list(
-        Permission.objects.filter(
-            content_type__app_label=app_label, codename__in=[f"{a}_{model}" for a in actions]
-        )
+        Permission.objects.filter(content_type__app_label=app_label, codename__in=[f"{a}_{model}" for a in actions])
     )
 
 

@@ -28,11 +28,27 @@ from .models import ConsentRecord, PersonalRecord
 log = logging.getLogger(__name__)
 
 REQUIRED = ["registry_id", "name", "district", "crafts", "bio"]
-OPTIONAL = ["slug", "practising_since", "languages", "phone", "email", "address", "village", "id_number",
-            "bank_account", "ifsc", "upi_id", "date_of_birth", "guardian_name", "consent_reference",
-            "consent_date", "consent_covers", "under_18", "guardian_consent"]
-PERSONAL = ["phone", "email", "address", "village", "id_number", "bank_account", "ifsc", "upi_id",
-            "guardian_name"]
+OPTIONAL = [
+    "slug",
+    "practising_since",
+    "languages",
+    "phone",
+    "email",
+    "address",
+    "village",
+    "id_number",
+    "bank_account",
+    "ifsc",
+    "upi_id",
+    "date_of_birth",
+    "guardian_name",
+    "consent_reference",
+    "consent_date",
+    "consent_covers",
+    "under_18",
+    "guardian_consent",
+]
+PERSONAL = ["phone", "email", "address", "village", "id_number", "bank_account", "ifsc", "upi_id", "guardian_name"]
 YES = {"yes", "y", "true", "1", "हाँ", "ہاں"}
 NO = {"", "no", "n", "false", "0", "नहीं", "نہیں"}
 
@@ -64,8 +80,10 @@ class ImportReport:
             lines = [str(p) for p in sorted(self.problems)]
             return "\n".join(lines + [f"{len(self.problems)} problem(s): nothing was imported"])
         verb = "would be " if self.dry_run else ""
-        return (f"{len(self.created)} artisan(s) {verb}created, {len(self.updated)} {verb}updated, "
-                f"{len(self.unchanged)} unchanged")
+        return (
+            f"{len(self.created)} artisan(s) {verb}created, {len(self.updated)} {verb}updated, "
+            f"{len(self.unchanged)} unchanged"
+        )
 
 
 class _RowError(Exception):
@@ -102,8 +120,9 @@ def import_artisans(path: Path | str, *, dry_run: bool = False, user=None) -> Im
     for c in missing:
         report.problems.append(RowProblem(1, c, "required column is missing from the header"))
     for c in unknown:
-        report.problems.append(RowProblem(1, c, "unknown column (personal data columns must be named exactly "
-                                                "as documented)"))
+        report.problems.append(
+            RowProblem(1, c, "unknown column (personal data columns must be named exactly as documented)")
+        )
     if report.problems:
         return report
     rows = [(reader.line_num, {k.strip(): (v or "").strip() for k, v in row.items() if k}) for row in reader]
@@ -177,8 +196,12 @@ def _import_row(row: dict[str, str], report: ImportReport, user) -> None:
     page = person.artisan.specific if person and person.artisan_id else None
     changed = False
     wanted = {
-        "title": row["name"], "slug": slug, "district_id": district.pk, "bio": f"<p>{_escape(row['bio'])}</p>",
-        "practising_since": since, "languages": "\n".join(_split(row.get("languages", ""))),
+        "title": row["name"],
+        "slug": slug,
+        "district_id": district.pk,
+        "bio": f"<p>{_escape(row['bio'])}</p>",
+        "practising_since": since,
+        "languages": "\n".join(_split(row.get("languages", ""))),
     }
     craft_ids = [c.pk for c in crafts]
     if page is None:

@@ -63,9 +63,7 @@ class ConsentRecord(ArtisanLinked, index.Indexed):
         help_text="The number on the signed consent form, e.g. CONSENT-0001.",
     )
     date = models.DateField(help_text="The date the artisan gave consent.")
-    covers = ChoiceListField(
-        list_choices=COVERS, blank=False, help_text="What the artisan agreed to publish."
-    )
+    covers = ChoiceListField(list_choices=COVERS, blank=False, help_text="What the artisan agreed to publish.")
     under_18 = models.BooleanField("The artisan is under 18", default=False)
     guardian_consent = models.BooleanField("A parent or guardian has also consented", default=False)
     withdrawn_at = models.DateTimeField(null=True, blank=True, editable=False)
@@ -157,9 +155,7 @@ class PersonalRecord(ArtisanLinked):
             [FieldPanel("id_number"), FieldPanel("date_of_birth"), FieldPanel("guardian_name")],
             heading="Identity",
         ),
-        MultiFieldPanel(
-            [FieldPanel("bank_account"), FieldPanel("ifsc"), FieldPanel("upi_id")], heading="Payment"
-        ),
+        MultiFieldPanel([FieldPanel("bank_account"), FieldPanel("ifsc"), FieldPanel("upi_id")], heading="Payment"),
     ]
 
     class Meta:

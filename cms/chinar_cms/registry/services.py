@@ -82,9 +82,9 @@ def withdraw_consent(artisan_key: uuid.UUID | str, user=None) -> WithdrawalRepor
             image.delete()
             report.images_deleted += 1
         report.personal_records_deleted = PersonalRecord.objects.filter(artisan_key=key).delete()[0]
-        report.consents_withdrawn = ConsentRecord.objects.filter(
-            artisan_key=key, withdrawn_at__isnull=True
-        ).update(withdrawn_at=timezone.now())
+        report.consents_withdrawn = ConsentRecord.objects.filter(artisan_key=key, withdrawn_at__isnull=True).update(
+            withdrawn_at=timezone.now()
+        )
         request_build(f"consent withdrawn for artisan {key}")
     log.info("consent withdrawn: %s", report)
     return report

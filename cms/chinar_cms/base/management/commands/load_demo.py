@@ -6,12 +6,12 @@ docs/cms.md: never run this against a server reachable from the internet.
 
 from pathlib import Path
 
-from chinar.errors import ContentError
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 
+from chinar.errors import ContentError
 from chinar_cms.base.demo import load_content
 
 DEMO_USERS = [  # username, password, group (None = superuser)
@@ -53,9 +53,7 @@ class Command(BaseCommand):
         try:
             counts = load_content(options["content"])
         except ContentError as exc:
-            raise CommandError(
-                f"{options['content']} is not valid content; nothing was loaded:\n{exc}"
-            ) from exc
+            raise CommandError(f"{options['content']} is not valid content; nothing was loaded:\n{exc}") from exc
         self.stdout.write("loaded " + ", ".join(f"{n} {t}" for t, n in sorted(counts.items())))
         if not options["no_users"]:
             made = create_demo_users()

@@ -6,8 +6,13 @@ from chinar_cms.registry.importer import OPTIONAL, REQUIRED, import_artisans
 
 
 class Command(BaseCommand):
-    help = ("Import artisans from a registry CSV (all rows or none; rows matched by registry_id). Columns: "
-            + ", ".join(REQUIRED) + " (required); " + ", ".join(OPTIONAL) + ".")
+    help = (
+        "Import artisans from a registry CSV (all rows or none; rows matched by registry_id). Columns: "
+        + ", ".join(REQUIRED)
+        + " (required); "
+        + ", ".join(OPTIONAL)
+        + "."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("file")

@@ -1,0 +1,104 @@
+"""The editor's path in a real browser: create an artisan, submit; the moderator publishes; pull, build."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from chinar import cli
+from conftest import LIVE
+
+pytestmark = pytest.mark.browser
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # the live server thread is sync Django
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        yield b
+        b.close()
+
+
+def _login(page, base, username, password):
+    page.goto(f"{base}/admin/login/")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", password)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{base}/admin/")
+
+
+def _choose_in_modal(page, search: str, link_text: str):
+    modal = page.locator(".modal-dialog")
+    modal.wait_for()
+    box = modal.locator("input[name=q]")
+    if box.count():
+        box.fill(search)
+    modal.get_by_role("link", name=link_text).first.click()
+    modal.wait_for(state="hidden")
+
+
+@LIVE
+def test_editor_creates_and_submits_moderator_publishes(live_server, browser, tmp_path):
+    from chinar_cms.artisans.models import ArtisanIndexPage, ArtisanPage
+    from chinar_cms.registry.models import ConsentRecord
+
+    base = live_server.url
+    index = ArtisanIndexPage.objects.get(locale__language_code="en")
+    shots = tmp_path / "shots"
+    shots.mkdir()
+
+    editor = browser.new_page(viewport={"width": 1280, "height": 1000})
+    _login(editor, base, "editor", "chinar-editor")
+    editor.goto(f"{base}/admin/pages/add/artisans/artisanpage/{index.pk}/")
+    editor.fill("#id_title", "Mohammad Yousuf Khan")
+    editor.locator(".c-sf-add-button").first.click()  # crafts stream: add a craft block
+    editor.screenshot(path=str(shots / "editor-add.png"), full_page=True)
+    editor.locator("button:has-text('Choose a page')").first.click()
+    _choose_in_modal(editor, "Sozni", "Sozni embroidery")
+    editor.get_by_role("button", name="Choose district").click()
+    _choose_in_modal(editor, "Srinagar", "Srinagar")
+    editor.locator("[data-field-wrapper] .DraftEditor-root, .Draftail-Editor .public-DraftEditor-content").first.click()
+    editor.keyboard.type("Mohammad Yousuf carves walnut wood in the old city.")
+    editor.screenshot(path=str(shots / "editor-form.png"), full_page=True)
+    if not editor.get_by_role("button", name="Submit to Moderators approval").is_visible():
+        editor.locator("[data-w-dropdown-target=toggle]").last.click()  # the footer's "more actions"
+    editor.get_by_role("button", name="Submit to Moderators approval").click()
+    editor.wait_for_load_state()
+    editor.screenshot(path=str(shots / "editor-submitted.png"), full_page=True)
+
+    artisan = ArtisanPage.objects.get(title="Mohammad Yousuf Khan")
+    assert not artisan.live
+    assert artisan.current_workflow_state.status == "in_progress"
+    # The Registry records the artisan's signed consent.
+    ConsentRecord.objects.create(
+        artisan=artisan, reference="CONSENT-2001", date="2026-05-01", covers=["profile", "photos", "products"]
+    )
+
+    moderator = browser.new_page(viewport={"width": 1280, "height": 1000})
+    _login(moderator, base, "moderator", "chinar-moderator")
+    moderator.goto(f"{base}/admin/pages/{artisan.pk}/edit/")
+    moderator.locator("[data-w-dropdown-target=toggle]").last.click()
+    moderator.get_by_role("button", name="Approve").first.click()
+    moderator.wait_for_load_state()
+    moderator.screenshot(path=str(shots / "moderator-approved.png"), full_page=True)
+    artisan.refresh_from_db()
+    assert artisan.live
+
+    out, site = tmp_path / "pulled", tmp_path / "site"
+    assert cli.main(["pull", "--api", base + "/api/v2/", "--out", str(out)]) == 0
+    assert cli.main(["build", "--content", str(out), "--output", str(site), "--cache", str(tmp_path / "c")]) == 0
+    html = (site / "artisans" / artisan.slug / "index.html").read_text("utf-8")
+    assert "Mohammad Yousuf Khan" in html and "walnut wood" in html
