@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
+
 from chinar.content import Catalog, load_catalog
 
 ROOT = Path(__file__).resolve().parents[1]

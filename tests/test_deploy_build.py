@@ -18,9 +18,6 @@ from pathlib import Path
 import boto3
 import pytest
 from botocore.config import Config
-from chinar.cli import main
-from chinar.deploy.httpd import start_server
-from chinar.deploy.rules import DEFAULT_CACHE_CONTROL, load_rules, parse_rules
 from deploy_helpers import (
     MANIFEST,
     S3Server,
@@ -31,6 +28,10 @@ from deploy_helpers import (
     replay,
     tree_md5s,
 )
+
+from chinar.cli import main
+from chinar.deploy.httpd import start_server
+from chinar.deploy.rules import DEFAULT_CACHE_CONTROL, load_rules, parse_rules
 
 REPO = Path(__file__).resolve().parents[1]
 TINY = REPO / "tests" / "fixtures" / "tiny"

@@ -16,7 +16,6 @@ from pathlib import Path
 import boto3
 import pytest
 from botocore.config import Config
-from chinar.cli import main
 from deploy_helpers import (
     MANIFEST,
     S3Server,
@@ -27,6 +26,8 @@ from deploy_helpers import (
     site_v2,
     write_tree,
 )
+
+from chinar.cli import main
 
 IMMUTABLE = "public, max-age=31536000, immutable"
 REVALIDATE = "public, max-age=0, must-revalidate"

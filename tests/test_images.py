@@ -12,9 +12,10 @@ import zlib
 from pathlib import Path
 
 import pytest
+from PIL import ExifTags, Image, ImageChops, ImageCms, ImageStat
+
 from chinar.images import SPECS, ImageError, ImagePipeline, Picture
 from chinar.images.geometry import crop_box, output_sizes
-from PIL import ExifTags, Image, ImageChops, ImageCms, ImageStat
 
 RED, BLUE, GREEN = (220, 20, 20), (20, 20, 220), (20, 200, 20)
 SECRET = "Secretpur-village"  # planted in every metadata field; must never reach the output
