@@ -26,9 +26,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from PIL import Image, ImageDraw, ImageFilter
+
 from chinar.images import ImagePipeline
 from chinar.images.specs import ENCODERS, PIL_FORMAT
-from PIL import Image, ImageDraw, ImageFilter
 
 
 def photo_like(seed: int, size: tuple[int, int]) -> Image.Image:
