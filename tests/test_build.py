@@ -200,7 +200,7 @@ def test_rebuild_rewrites_nothing(tiny_site: Path, tmp_path: Path, image_cache: 
     build(TINY, out, "https://chinar.example.in", cache_dir=image_cache)
     before = {p: p.stat().st_mtime_ns for p in out.rglob("*") if p.is_file()}
     report = build(TINY, out, "https://chinar.example.in", cache_dir=image_cache)
-    assert report.written == 0 and report.images["encoded"] == 0
+    assert report.written == 0 and report.rendered == 0  # nothing changed: nothing done at all
     assert {p: p.stat().st_mtime_ns for p in out.rglob("*") if p.is_file()} == before
 
 

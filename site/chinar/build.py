@@ -10,6 +10,7 @@ settings, signals and plugins apply. A failure at any stage leaves the last good
 from __future__ import annotations
 
 import argparse
+import functools
 import hashlib
 import json
 import logging
@@ -22,10 +23,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tqdm import tqdm
+
 from . import assets, seo, urls
 from .content import LOCALES, Catalog, load_catalog
 from .errors import ContentError
-from .incremental import STATE_VERSION, BuildState, TemplateFingerprints, page_fingerprint, stat_signature
+from .incremental import (
+    STATE_VERSION,
+    BuildState,
+    TemplateFingerprints,
+    page_fingerprint,
+    stat_signature,
+    tree_signature,
+)
 from .output import OutputTree
 from .pages import Page, build_pages
 from .relations import resolve
@@ -64,6 +74,7 @@ class BuildJob:
     theme_dir: Path
     workers: int = 0  # 0: one per usable core
     full: bool = False
+    progress: bool = False  # a progress bar on the terminal
     report: BuildReport = field(default_factory=BuildReport)
     catalog: Catalog | None = None
     pages: list[Page] = field(default_factory=list)
@@ -172,7 +183,7 @@ def _render_chunk(indexes: list[int]) -> list[tuple[str, bool, frozenset]]:
 
 def render_pages(job: BuildJob, renderer: Renderer, static_hash: str) -> None:
     """Render the pages whose fingerprint changed (all of them on a full build), on every core."""
-    extra = "\n".join([job.base_url, static_hash, translations_hash(job.theme_dir), str(STATE_VERSION)])
+    extra = "\n".join([job.base_url, static_hash, translations_hash(job.theme_dir), code_hash(), str(STATE_VERSION)])
     templates = TemplateFingerprints(renderer.envs["en"], extra)
     todo: list[int] = []
     for i, page in enumerate(job.pages):
@@ -188,7 +199,7 @@ def render_pages(job: BuildJob, renderer: Renderer, static_hash: str) -> None:
             todo.append(i)
     _SHARED.update(renderer=renderer, pages=job.pages, tree=job.output)
     try:
-        results = _run_chunks(todo, workers_for(job, len(todo)))
+        results = _run_chunks(todo, workers_for(job, len(todo)), job.progress)
     finally:
         _SHARED.clear()
     for url, written, requests in results:
@@ -209,18 +220,39 @@ def workers_for(job: BuildJob, n_pages: int) -> int:
     return 1 if n_pages < 400 else max(1, workers)
 
 
-def _run_chunks(todo: list[int], workers: int) -> list[tuple[str, bool, frozenset]]:
-    if workers == 1:
-        return _render_chunk(todo)
-    size = max(50, len(todo) // (workers * 8))
+def _run_chunks(todo: list[int], workers: int, progress: bool = False) -> list[tuple[str, bool, frozenset]]:
+    size = max(50, len(todo) // (workers * 8)) if workers > 1 else 200
     chunks = [todo[i:i + size] for i in range(0, len(todo), size)]
-    ctx = multiprocessing.get_context("fork")
     results: list[tuple[str, bool, frozenset]] = []
-    with ctx.Pool(workers) as pool:
-        for part in pool.imap_unordered(_render_chunk, chunks):
+    bar = tqdm(total=len(todo), unit="page", desc="render", file=sys.stderr, leave=False) if progress else None
+    if workers == 1:
+        parts = map(_render_chunk, chunks)
+        pool = None
+    else:
+        pool = multiprocessing.get_context("fork").Pool(workers)
+        parts = pool.imap_unordered(_render_chunk, chunks)
+    try:
+        for part in parts:
             results.extend(part)
+            if bar is not None:
+                bar.update(len(part))
+    finally:
+        if pool is not None:
+            pool.terminate() if sys.exc_info()[0] else pool.close()
+            pool.join()
+        if bar is not None:
+            bar.close()
     results.sort(key=lambda r: r[0])
     return results
+
+
+@functools.cache
+def code_hash() -> str:
+    """The build code itself: a change to how pages are made (JSON-LD, URLs...) changes every page."""
+    h = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.rglob("*.py")):
+        h.update(path.read_bytes())
+    return h.hexdigest()
 
 
 def translations_hash(theme_dir: Path) -> str:
@@ -283,24 +315,34 @@ def pelican_settings(content_dir: Path, output_dir: Path, base_url: str, publish
 
 def build(content_dir: Path, output_dir: Path, base_url: str = "", cache_dir: Path | None = None,
           theme_dir: Path | None = None, publish: bool = False, *, workers: int = 0,
-          full: bool = False) -> BuildReport:
+          full: bool = False, progress: bool = False) -> BuildReport:
     """Build ``content_dir`` into ``output_dir`` through Pelican; raise on failure, output untouched.
 
-    Incremental unless ``full``: pages whose inputs did not change are not rendered again (see
-    ``chinar.incremental``). ``workers`` processes render pages (default: one per core); the output is
-    the same whatever the number.
+    Incremental unless ``full``: when no input file changed since the last build (same content, theme,
+    code and settings, and the output is the one that build made) nothing is done at all; otherwise
+    pages whose inputs did not change are not rendered again (see ``chinar.incremental``). ``workers``
+    processes render pages (default: one per core); the output is the same whatever the number.
     """
     from pelican import Pelican
     from pelican.log import console
 
+    start = time.perf_counter()
     content_dir, output_dir = Path(content_dir).resolve(), Path(output_dir).resolve()
+    settings = pelican_settings(content_dir, output_dir, base_url, publish)
+    cache_dir = Path(cache_dir or SITE_DIR / settings["CHINAR_CACHE_PATH"]).resolve()
+    theme_dir = Path(theme_dir or settings["THEME"]).resolve()
+    base_url = settings["SITEURL"] or "http://localhost:8000"
+    signature = inputs_signature(content_dir, theme_dir, base_url)
+    if not full and read_signature(cache_dir) == (signature, output_identity(output_dir)):
+        log.info("nothing changed since the last build of %s", output_dir)
+        return BuildReport(seconds={"total": round(time.perf_counter() - start, 3)})
+
     tree = OutputTree(output_dir)
     staging = tree.open()
     try:
-        settings = pelican_settings(content_dir, staging, base_url, publish)
-        job = BuildJob(content_dir=content_dir, output=tree, base_url=settings["SITEURL"] or "http://localhost:8000",
-                       cache_dir=Path(cache_dir or SITE_DIR / settings["CHINAR_CACHE_PATH"]).resolve(),
-                       theme_dir=Path(theme_dir or settings["THEME"]).resolve(), workers=workers, full=full)
+        settings["OUTPUT_PATH"] = str(staging)
+        job = BuildJob(content_dir=content_dir, output=tree, base_url=base_url, cache_dir=cache_dir,
+                       theme_dir=theme_dir, workers=workers, full=full, progress=progress)
         settings["CHINAR_JOB"] = job
         quiet, console.quiet = console.quiet, True  # Pelican's summary counts Markdown articles: always 0 here
         try:
@@ -309,11 +351,40 @@ def build(content_dir: Path, output_dir: Path, base_url: str = "", cache_dir: Pa
             console.quiet = quiet
         tree.commit()
         job.new_state.save(job.cache_dir)
+        write_signature(cache_dir, signature, output_identity(output_dir))
     except BaseException:
         tree.abort()
         raise
     job.report.written, job.report.unchanged, job.report.removed = len(tree.written), tree.unchanged, len(tree.removed)
+    job.report.seconds["total"] = round(time.perf_counter() - start, 3)
     return job.report
+
+
+def inputs_signature(content_dir: Path, theme_dir: Path, base_url: str) -> str:
+    """Everything a build reads, by stat: content, theme, the build code itself, and the settings."""
+    return tree_signature(content_dir, theme_dir, Path(__file__).parent, SITE_DIR / "pelicanconf.py",
+                          SITE_DIR / "publishconf.py") + "|" + base_url
+
+
+def output_identity(output_dir: Path) -> str:
+    """The output folder a build made (each build swaps in a new one), to notice it was replaced or removed."""
+    try:
+        st = output_dir.stat()
+    except FileNotFoundError:
+        return "missing"
+    return f"{st.st_dev}:{st.st_ino}"
+
+
+def read_signature(cache_dir: Path) -> tuple[str, str] | None:
+    try:
+        signature, identity = (cache_dir / "build-inputs.txt").read_text().split("\n")[:2]
+        return signature, identity
+    except (OSError, ValueError):
+        return None
+
+
+def write_signature(cache_dir: Path, signature: str, identity: str) -> None:
+    (cache_dir / "build-inputs.txt").write_text(f"{signature}\n{identity}\n")
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -324,6 +395,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--publish", action="store_true", help="use site/publishconf.py (production settings)")
     parser.add_argument("--full", action="store_true", help="ignore what the last build recorded: render every page")
     parser.add_argument("--workers", type=int, default=0, help="rendering processes (default: one per core)")
+    parser.add_argument("--no-progress", action="store_true", help="no progress bar, even on a terminal")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -332,7 +404,7 @@ def run(args: argparse.Namespace) -> int:
     start = time.perf_counter()
     try:
         report = build(args.content, args.output, args.base_url, args.cache, publish=args.publish,
-                       workers=args.workers, full=args.full)
+                       workers=args.workers, full=args.full, progress=sys.stderr.isatty() and not args.no_progress)
     except ContentError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
@@ -342,10 +414,20 @@ def run(args: argparse.Namespace) -> int:
     except (ImageError, BuildError) as exc:
         print(f"build failed: {exc}; {args.output} left unchanged", file=sys.stderr)
         return 1
-    took = time.perf_counter() - start
-    print(f"built {report.pages} pages into {args.output} in {took:.1f}s: {report.written} files written, "
-          f"{report.unchanged} unchanged, {report.removed} removed; images {report.images}")
+    print(summary(report, args.output, time.perf_counter() - start))
     return 0
+
+
+def summary(report: BuildReport, output: Path, took: float) -> str:
+    """The closing lines of ``chinar build``: what was done, and where the time went."""
+    if not report.pages:
+        return f"{output}: nothing changed since the last build, 0 files written ({took:.2f}s)"
+    img = report.images
+    stages = ", ".join(f"{k} {v:.2f}s" for k, v in report.seconds.items() if k != "total")
+    return (f"built {output} in {took:.1f}s: {report.pages} pages, {report.rendered} rendered, "
+            f"{report.pages - report.rendered} unchanged; files {report.written} written, {report.unchanged} "
+            f"identical, {report.removed} removed; images {img.get('encoded', 0)} encoded, "
+            f"{img.get('reused', 0)} reused\nstages: {stages}")
 
 
 __all__ = ["build", "generate", "BuildJob", "BuildReport", "BuildError", "SITE_NAME"]

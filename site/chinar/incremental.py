@@ -75,13 +75,19 @@ def tree_signature(*roots: Path) -> str:
     """One hash over the stat signatures of every file under ``roots``: unchanged means nothing to do."""
     h = hashlib.sha256()
     for root in roots:
-        stack = [str(root)]
         entries = []
+        if root.is_file():
+            entries.append((str(root), stat_signature(root.stat())))
+            stack = []
+        else:
+            stack = [str(root)]
         while stack:
             folder = stack.pop()
             try:
                 with os.scandir(folder) as it:
                     for entry in it:
+                        if entry.name == "__pycache__":
+                            continue
                         if entry.is_dir(follow_symlinks=False):
                             stack.append(entry.path)
                         else:
