@@ -1,0 +1,66 @@
+"""``chinar serve``: serving the output, the 404 page, and rebuilding on change with --watch."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+from chinar.serve import serve_in_thread
+
+
+def get(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as r:
+            return r.status, r.read().decode()
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read().decode()
+
+
+def test_serves_pages_and_the_404_page(tiny_site: Path) -> None:
+    server, base = serve_in_thread(tiny_site)
+    try:
+        status, html = get(base + "/ur/crafts/sozni/")
+        assert status == 200 and 'dir="rtl"' in html
+        status, html = get(base + "/no/such/page/")
+        assert status == 404 and "Page not found" in html
+    finally:
+        server.shutdown()
+
+
+def test_watch_rebuilds_on_change(tiny_content: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    cmd = [sys.executable, "-m", "chinar.cli", "serve", "--watch", "--content", str(tiny_content), "--output",
+           str(out), "--cache", str(tmp_path / "cache"), "--port", "0"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        base = None
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and base is None:
+            line = proc.stdout.readline()
+            m = re.search(r"at (http://127\.0\.0\.1:\d+)/", line)
+            base = m.group(1) if m else None
+        assert base, "server did not start"
+        assert "Shazia Akhter" in get(base + "/artisans/shazia-akhter/")[1]
+        time.sleep(0.5)  # let the watcher start
+        path = tiny_content / "artisans/shazia-akhter.en.json"
+        data = json.loads(path.read_text())
+        data["name"] = "Shazia Akhter Wani"
+        path.write_text(json.dumps(data, ensure_ascii=False))
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline and "Shazia Akhter Wani" not in get(base + "/artisans/shazia-akhter/")[1]:
+            time.sleep(0.2)
+        assert "Shazia Akhter Wani" in get(base + "/artisans/shazia-akhter/")[1]
+        # A broken edit keeps the last good site online.
+        path.write_text("{ broken")
+        time.sleep(3)
+        status, html = get(base + "/artisans/shazia-akhter/")
+        assert status == 200 and "Shazia Akhter Wani" in html
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
