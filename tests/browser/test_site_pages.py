@@ -63,6 +63,10 @@ def test_page_in_a_phone_browser(phone, tiny_server: str, path: str, locale: str
     bad = phone.evaluate("""[...document.images].filter(i => !i.hasAttribute('alt') || !i.getAttribute('width')
                             || !i.getAttribute('height')).map(i => i.src)""")
     assert bad == []
+    # One h1, and headings never skip a level (h1 -> h3).
+    levels = phone.evaluate("[...document.querySelectorAll('h1,h2,h3,h4,h5,h6')].map(h => +h.tagName[1])")
+    assert levels.count(1) == 1 and levels[0] == 1
+    assert all(b <= a + 1 for a, b in zip(levels, levels[1:], strict=False)), levels
     phone.evaluate(AXE_JS)
     result = phone.evaluate("axe.run(document, {resultTypes: ['violations']})")
     serious = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
