@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 
 import pytest
+from playwright.sync_api import expect
 
 from chinar import cli
 from conftest import LIVE
@@ -70,8 +71,13 @@ def test_editor_creates_and_submits_moderator_publishes(live_server, browser, tm
     _choose_in_modal(editor, "Sozni", "Sozni embroidery")
     editor.get_by_role("button", name="Choose district").click()
     _choose_in_modal(editor, "Srinagar", "Srinagar")
-    editor.locator("[data-field-wrapper] .DraftEditor-root, .Draftail-Editor .public-DraftEditor-content").first.click()
+    bio = editor.locator(".Draftail-Editor .public-DraftEditor-content").first
+    bio.click()
     editor.keyboard.type("Mohammad Yousuf carves walnut wood in the old city.")
+    expect(bio).to_contain_text("walnut wood")
+    editor.get_by_role("tab", name="Web address").click()
+    editor.fill("#id_slug", "mohammad-yousuf-khan")
+    editor.get_by_role("tab", name="Artisan").click()
     editor.screenshot(path=str(shots / "editor-form.png"), full_page=True)
     if not editor.get_by_role("button", name="Submit to Moderators approval").is_visible():
         editor.locator("[data-w-dropdown-target=toggle]").last.click()  # the footer's "more actions"

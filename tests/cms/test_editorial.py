@@ -110,7 +110,17 @@ def test_admin_publish_hook_stops_with_the_consent_message(rf):
     assert all(fn(request, page) is None for fn in hooks.get_hooks("before_publish_page"))
 
 
-def test_withdrawal_unpublishes_deletes_and_requests_a_build(client, settings, hook_server):
+@pytest.fixture
+def own_media(settings, tmp_path):
+    """A private copy of the media files: withdrawal really deletes files, the database rolls back."""
+    import shutil
+
+    shutil.copytree(settings.MEDIA_ROOT, tmp_path / "media")
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    return tmp_path / "media"
+
+
+def test_withdrawal_unpublishes_deletes_and_requests_a_build(client, settings, hook_server, own_media):
     from chinar_cms.artisans.models import ArtisanPage
     from chinar_cms.buildhook.models import BuildRequest
     from chinar_cms.products.models import ProductPage
@@ -133,6 +143,9 @@ def test_withdrawal_unpublishes_deletes_and_requests_a_build(client, settings, h
     assert not ProductPage.objects.filter(live=True).exists()
     assert not get_image_model().objects.filter(pk=portrait_id).exists()
     assert get_image_model().objects.count() == images_before - 2  # portrait + product photo
+    assert not (own_media / "original_images" / "shazia.jpg").exists()
+    assert not (own_media / "original_images" / "sozni-stole.jpg").exists()
+    assert (own_media / "original_images" / "needle.jpg").exists()  # the story's photo is not theirs
     assert not PersonalRecord.objects.exists()
     assert ConsentRecord.objects.get(reference="CONSENT-0001").withdrawn_at is not None
     assert BuildRequest.objects.filter(sent_at__isnull=True).count() == 1
@@ -148,7 +161,7 @@ def django_capture_on_commit():
     return TestCase.captureOnCommitCallbacks(execute=True)
 
 
-def test_admin_withdraw_action_is_for_the_registry_only(client):
+def test_admin_withdraw_action_is_for_the_registry_only(client, own_media):
     from chinar_cms.artisans.models import ArtisanPage
     from chinar_cms.registry.models import ConsentRecord
     from django.contrib.auth import get_user_model

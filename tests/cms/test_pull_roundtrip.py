@@ -25,7 +25,7 @@ def _normalise(catalog, keymap: dict[str, str]) -> dict[tuple, dict]:
 
     def walk(value):
         if isinstance(value, dict):
-            out = {k: walk(v) for k, v in value.items() if k not in ("id", "_file")}
+            out = {k: walk(v) for k, v in value.items() if k != "id" and not k.startswith("_")}
             if "src" in value and "alt" in value:
                 out["src"] = "sha1:" + hashlib.sha1(catalog.media_path(value["src"]).read_bytes()).hexdigest()
             return out
