@@ -118,35 +118,88 @@ def stem(word: str) -> str:
     return porter_stem(word) if script(word) == "latn" else word
 
 
+# Whitespace-separated chunk (after NFC and lower case) -> its main terms, their folds and skeletons.
+# No token can contain whitespace (words are letters, marks, digits and ZWJ/ZWNJ), so analysing a text
+# chunk by chunk gives exactly the terms of analysing it whole; and chunks repeat ("shawl", "पश्मीना",
+# "box,"), so most of them cost one dictionary lookup instead of a pass of the Unicode-script regex.
+# Bounded: cleared when full.
+_CHUNKS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {}
+_CHUNK_LIMIT = 2_000_000
+
+
 def terms(text: str) -> list[str]:
     """Main index terms of ``text``: words without stop words, stemmed (the analyzer of the main fields)."""
-    return list(_terms(text))
+    return analyse(text)[0]
 
 
-@lru_cache(maxsize=64)
-def _terms(text: str) -> tuple[str, ...]:
-    # Cached because indexing analyses the same field text twice (alias matching, then Whoosh).
-    return tuple(stem(w) for w in words(text) if w not in STOPWORDS)
+def analyse(text: str) -> tuple[list[str], list[str], list[str]]:
+    """``terms(text)``, and the ``fold`` and ``skeleton`` of each of them that has one (in order)."""
+    memo = _CHUNKS
+    out: list[str] = []
+    folds: list[str] = []
+    skels: list[str] = []
+    for chunk in unicodedata.normalize("NFC", text).lower().split():
+        found = memo.get(chunk)
+        if found is None:
+            if len(memo) >= _CHUNK_LIMIT:
+                memo.clear()
+            found = memo[chunk] = _chunk(chunk)
+        out += found[0]
+        folds += found[1]
+        skels += found[2]
+    return out, folds, skels
+
+
+def _chunk(chunk: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    found = []
+    for raw in _TOKEN_RE.findall(chunk):
+        w = _word(raw)
+        if w and w not in STOPWORDS:
+            found.append(stem(w))
+    folds = (fold(t) for t in found)
+    skels = (skeleton(t) for t in found)
+    return tuple(found), tuple(f for f in folds if f), tuple(s for s in skels if s)
+
+
+_FOLD: dict[str, str | None] = {}
+_SKELETON: dict[str, str | None] = {}
 
 
 def fold(term: str) -> str | None:
     """Vowel-sign-folded form of a Hindi/Urdu term (None for Latin, which has no fallback field)."""
+    try:
+        return _FOLD[term]
+    except KeyError:
+        pass
     kind = script(term)
     if kind == "deva":
-        return _translate(term, DEVA_FOLD) or None
-    if kind == "arab":
-        return _translate(term, ARAB_FOLD) or None
-    return None
+        found = _translate(term, DEVA_FOLD) or None
+    elif kind == "arab":
+        found = _translate(term, ARAB_FOLD) or None
+    else:
+        found = None
+    if len(_FOLD) >= _CHUNK_LIMIT:
+        _FOLD.clear()
+    _FOLD[term] = found
+    return found
 
 
 def skeleton(term: str) -> str | None:
     """Consonant skeleton shared across scripts, or None when shorter than MIN_SKELETON letters."""
+    try:
+        return _SKELETON[term]
+    except KeyError:
+        pass
     out: list[str] = []
     for ch in term:
         cls = SKELETON.get(ch)
         if cls and (not out or out[-1] != cls):
             out.append(cls)
-    return "".join(out) if len(out) >= MIN_SKELETON else None
+    found = "".join(out) if len(out) >= MIN_SKELETON else None
+    if len(_SKELETON) >= _CHUNK_LIMIT:
+        _SKELETON.clear()
+    _SKELETON[term] = found
+    return found
 
 
 def client_tables() -> dict:

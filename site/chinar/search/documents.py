@@ -241,5 +241,59 @@ def match_aliases(terms: list[str], phrases: dict[tuple[str, ...], list[str]], l
     return sorted(found)
 
 
+class AliasMatcher:
+    """``match_aliases`` for many term sequences: only positions holding a phrase's first word are tried.
+
+    Most words start no alias phrase, so this is one set lookup per term instead of ``longest`` tuple
+    lookups; the groups found are exactly those of ``match_aliases``.
+    """
+
+    def __init__(self, phrases: dict[tuple[str, ...], list[str]]) -> None:
+        self.phrases = phrases
+        self.longest = max((len(p) for p in phrases), default=1)
+        lengths: dict[str, set[int]] = {}
+        for p in phrases:
+            lengths.setdefault(p[0], set()).add(len(p))
+        # first word -> (one-word groups, lengths of the longer phrases it starts)
+        self.first = {w: (phrases.get((w,), ()), sorted(n for n in ns if n > 1)) for w, ns in lengths.items()}
+
+    def groups(self, terms: list[str], found: set[str]) -> None:
+        """Add to ``found`` the group ids of every alias phrase occurring in ``terms``."""
+        first, phrases, count = self.first, self.phrases, len(terms)
+        if first.keys().isdisjoint(terms):
+            return
+        for i, term in enumerate(terms):
+            hit = first.get(term)
+            if hit is not None:
+                found.update(hit[0])
+                for n in hit[1]:
+                    if i + n <= count:
+                        gids = phrases.get(tuple(terms[i:i + n]))
+                        if gids:
+                            found.update(gids)
+
+
+class ReadLog:
+    """A catalog seen through ``get`` only, remembering what was read: the inputs of a search document.
+
+    ``record_document`` reads other records (craft and district names, a product's maker) only through
+    ``catalog.get``; the record ids it read, with their content hashes, decide whether a cached
+    document is still valid (see ``corpus``).
+    """
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self.read: list[tuple[str, str, str]] = []
+
+    def get(self, type_: str, key: str, locale: str) -> Record | None:
+        self.read.append((type_, key, locale))
+        return self.catalog.get(type_, key, locale)
+
+
+def first_image(rec: Record) -> dict | None:
+    """The image a search result shows for ``rec`` (portrait, hero, image, or the first of images)."""
+    return _first_image(rec)
+
+
 def default_locale_name(catalog: Catalog, type_: str, key: str) -> str:
     return _name(catalog, type_, key, DEFAULT_LOCALE)

@@ -1,29 +1,77 @@
 """Querying the Whoosh index from Python (``chinar search``, tests): the reference ranking.
 
-The index directory holds Whoosh's files plus ``chinar-search.json`` (the alias phrases the build
-used), so a query is planned exactly as the browser plans it from the exported files.
+The index directory (``<cache>/whoosh``) holds ``chinar-search.json`` (the alias phrases the build used
+and the *generation* of its documents), the build's analysed documents (``chinar-corpus.pickle``) and
+the Whoosh index of that generation in ``ix-<generation>/``. The build does not write the Whoosh index
+itself — at 100,000 pages Whoosh's pure-Python writer would cost minutes on every build, for the benefit
+of editors' occasional ``chinar search`` — so the first query after a build indexes the analysed
+documents (no analysis again) into Whoosh and later queries reuse it. A query is then planned exactly as
+the browser plans it from the exported files.
 """
 
 from __future__ import annotations
 
 import json
+import logging
+import os
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import index as ix
 from . import query as q
 
+log = logging.getLogger(__name__)
+
 SIDECAR = "chinar-search.json"
+KEEP = {SIDECAR, "chinar-corpus.pickle"}
 
 
-def write_sidecar(directory: Path, phrases: dict[tuple[str, ...], list[str]]) -> None:
-    data = {"phrases": [[" ".join(p), g] for p, g in sorted(phrases.items())]}
-    (directory / SIDECAR).write_text(json.dumps(data, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+def write_sidecar(directory: Path, phrases: dict[tuple[str, ...], list[str]], generation: str = "") -> None:
+    """Record the alias phrases and the document generation of a build; drop Whoosh indexes of others."""
+    data = {"phrases": [[" ".join(p), g] for p, g in sorted(phrases.items())], "generation": generation}
+    directory.mkdir(parents=True, exist_ok=True)
+    tmp = directory / f"{SIDECAR}.{os.getpid()}.tmp"
+    tmp.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+    os.replace(tmp, directory / SIDECAR)
+    for path in directory.iterdir():  # other generations, and the files of the older one-directory layout
+        if path.name in KEEP or path.name == f"ix-{generation}" or path.name.endswith(".tmp"):
+            continue
+        if path.is_dir():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
+
+
+def read_sidecar(directory: Path) -> dict:
+    return json.loads((directory / SIDECAR).read_text(encoding="utf-8"))
 
 
 def read_phrases(directory: Path) -> dict[tuple[str, ...], list[str]]:
-    data = json.loads((directory / SIDECAR).read_text(encoding="utf-8"))
-    return {tuple(p.split(" ")): g for p, g in data["phrases"]}
+    return {tuple(p.split(" ")): g for p, g in read_sidecar(directory)["phrases"]}
+
+
+def whoosh_dir(directory: Path) -> Path:
+    """The Whoosh index of the last build, indexed now from its analysed documents if not done yet."""
+    from . import corpus
+
+    generation = read_sidecar(directory).get("generation", "")
+    target = directory / f"ix-{generation}"
+    if (target / "done").exists():
+        return target
+    found = corpus.load_corpus(directory, generation)
+    if found is None:
+        raise FileNotFoundError(f"no analysed documents of generation {generation!r} in {directory}: "
+                                "run the build again")
+    tmp = directory / f"ix-{generation}.{os.getpid()}.tmp"
+    log.info("indexing %d documents into Whoosh (first query since the build)", len(found.entries))
+    ix.build(found.whoosh_documents(), tmp)
+    (tmp / "done").write_text(generation)
+    try:
+        os.rename(tmp, target)
+    except OSError:  # another process got there first: its index is the same
+        shutil.rmtree(tmp, ignore_errors=True)
+    return target
 
 
 class WhooshLexicon:
@@ -76,7 +124,7 @@ class Engine:
 
     def __init__(self, directory: Path | str) -> None:
         self.directory = Path(directory)
-        self.index = ix.open_index(self.directory)
+        self.index = ix.open_index(whoosh_dir(self.directory))
         self.searcher = self.index.searcher(weighting=ix.weighting())
         self.phrases = read_phrases(self.directory)
         self._facets: dict[int, dict] = {}

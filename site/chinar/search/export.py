@@ -26,10 +26,12 @@ import json
 import logging
 import shutil
 from collections import Counter
+from operator import itemgetter
 from pathlib import Path
 
 from ..content import LOCALES, Catalog
-from . import analysis, engine, query
+from . import analysis, query
+from .corpus import Corpus
 from .documents import PRICE_BANDS, SEARCH_TYPES, SearchDoc
 
 log = logging.getLogger(__name__)
@@ -52,19 +54,35 @@ def _json(obj: object) -> bytes:
     return json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
 
 
-def varints(values: list[int]) -> bytes:
+def _varint(v: int) -> bytes:
     out = bytearray()
-    for v in values:
-        while v >= 0x80:
-            out.append((v & 0x7F) | 0x80)
-            v >>= 7
-        out.append(v)
+    while v >= 0x80:
+        out.append((v & 0x7F) | 0x80)
+        v >>= 7
+    out.append(v)
     return bytes(out)
 
 
+_SMALL = 1 << 14
+_VARINT = [_varint(v) for v in range(_SMALL)]  # encodings of the values nearly every posting holds
+
+
+def varints(values: list[int]) -> bytes:
+    """Unsigned LEB128 of each value, concatenated."""
+    table = _VARINT
+    return b"".join([table[v] if v < _SMALL else _varint(v) for v in values])
+
+
 def slices(scores: dict[int, int]) -> list[list[tuple[int, int]]]:
-    """Cut a postings list into score-ordered slices (best first), each sorted by document number."""
-    ranked = sorted(scores.items(), key=lambda p: (-p[1], p[0]))
+    """Cut a postings list into score-ordered slices (best first), each sorted by document number.
+
+    ``scores`` is in document order; ranking is by score, ties by document number.
+    """
+    items = list(scores.items())
+    if len(items) <= FIRST_SLICE:
+        return [sorted(items)] if items else []
+    # A stable sort, descending: equal scores keep document order.
+    ranked = sorted(items, key=itemgetter(1), reverse=True)
     out, start, size = [], 0, FIRST_SLICE
     while start < len(ranked):
         out.append(sorted(ranked[start:start + size]))
@@ -73,12 +91,21 @@ def slices(scores: dict[int, int]) -> list[list[tuple[int, int]]]:
     return out
 
 
-def encode_slice(postings: list[tuple[int, int]], combos: list[int]) -> bytes:
-    values, last = [], 0
+def encode_slice(postings: list[tuple[int, int]], combos: list[bytes] | list[int]) -> bytes:
+    """A slice's postings as varints (doc delta, score, combination); ``combos`` may be pre-encoded."""
+    table = _VARINT
+    parts: list[bytes] = []
+    add = parts.append
+    last = 0
+    encoded = bool(combos) and isinstance(combos[0], bytes)
     for doc, score in postings:
-        values += [doc - last, score, combos[doc]]
+        d = doc - last
+        add(table[d] if d < _SMALL else _varint(d))
+        add(table[score] if score < _SMALL else _varint(score))
+        c = combos[doc]
+        add(c if encoded else _varint(c))  # type: ignore[arg-type]
         last = doc
-    return varints(values)
+    return b"".join(parts)
 
 
 def shard_keys(sizes: dict[str, int]) -> dict[str, str]:
@@ -141,9 +168,9 @@ def facet_labels(catalog: Catalog) -> dict:
     return labels
 
 
-def export(catalog: Catalog, docs: list[SearchDoc], phrases: dict[tuple[str, ...], list[str]],
-           whoosh_dir: Path, out: Path) -> dict:
-    """Write the static index for ``docs`` (document number i = ``docs[i]``) to ``out``; return stats."""
+def export(catalog: Catalog, corpus: Corpus, out: Path) -> dict:
+    """Write the static index of ``corpus`` (document number i = ``corpus.docs[i]``) to ``out``; return stats."""
+    docs, phrases = corpus.docs, corpus.phrases
     tmp = out.with_name(out.name + ".tmp")
     if tmp.exists():
         shutil.rmtree(tmp)
@@ -160,13 +187,9 @@ def export(catalog: Catalog, docs: list[SearchDoc], phrases: dict[tuple[str, ...
                [crafts.index(c) for c in cs], [districts.index(x) for x in ds]]
               for t, loc, b, cs, ds in combo_list]
 
-    eng = engine.Engine(whoosh_dir)
-    try:
-        lex = eng.lexicon
-        keys = sorted(set(lex.main) | lex.components)
-        lists = {k: eng.scores.list_scores(k) for k in keys}
-    finally:
-        eng.close()
+    lex = corpus.lexicon()
+    keys = sorted(set(lex.main) | lex.components)
+    lists = {k: corpus.list_scores(k) for k in keys}
     lists = {k: v for k, v in lists.items() if v}
 
     # Postings: slices, packed into files in dictionary order.
@@ -192,23 +215,29 @@ def export(catalog: Catalog, docs: list[SearchDoc], phrases: dict[tuple[str, ...
             offset += len(data)
         pending.clear()
 
+    combo_bytes = [_VARINT[c] if c < _SMALL else _varint(c) for c in doc_combo]
+    pending_size = 0
     for shard in sorted(by_shard):
         for level in range(max(len(sliced[k]) for k in by_shard[shard])):
             for k in by_shard[shard]:
                 if level < len(sliced[k]):
                     sl = sliced[k][level]
-                    data = encode_slice(sl, doc_combo)
+                    data = encode_slice(sl, combo_bytes)
+                    top = max(s for _d, s in sl)
                     if len(data) >= FILE_TARGET:
                         pending_saved = pending[:]
                         pending.clear()
-                        pending.append((k, data, len(sl), max(s for _d, s in sl)))
+                        pending.append((k, data, len(sl), top))
                         flush()
                         pending.extend(pending_saved)
                         continue
-                    if pending and sum(len(p[1]) for p in pending) + len(data) > FILE_TARGET:
+                    if pending and pending_size + len(data) > FILE_TARGET:
                         flush()
-                    pending.append((k, data, len(sl), max(s for _d, s in sl)))
+                        pending_size = 0
+                    pending.append((k, data, len(sl), top))
+                    pending_size += len(data)
         flush()
+        pending_size = 0
 
     # Dictionary shards, grouped in volumes by first character.
     volumes: dict[str, list[str]] = {}

@@ -17,14 +17,16 @@ from __future__ import annotations
 
 import logging
 import shutil
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from whoosh import fields, index, scoring
+from whoosh.system import pack_uint
 
 from . import analysis
-from .documents import SearchDoc, match_aliases
+from .documents import SearchDoc
 
 log = logging.getLogger(__name__)
 
@@ -38,8 +40,21 @@ TYPE_BOOST = {"craft": 1.6, "district": 1.5, "artisan": 1.3, "collection": 1.1, 
               "campaign": 0.9}
 
 
+class PreAnalysedText(fields.TEXT):
+    """A text field whose value is its terms already analysed, separated by spaces.
+
+    The build analyses every document once (``corpus``) and caches the terms; indexing them again
+    through Whoosh's per-token analyzer chain would cost more than the analysis itself. The postings
+    are exactly those of the space-splitting analyzer the field declares (frequency, weight = frequency).
+    """
+
+    def index(self, value, **kwargs):
+        for term, freq in Counter(value.split()).items():
+            yield term.encode("utf-8"), freq, float(freq), pack_uint(freq)
+
+
 def schema() -> fields.Schema:
-    text = {name: fields.TEXT(analyzer=analysis.MainAnalyzer(), phrase=False) for name in MAIN_FIELDS}
+    text = {name: PreAnalysedText(analyzer=analysis.SpaceAnalyzer(), phrase=False) for name in MAIN_FIELDS}
     return fields.Schema(
         ref=fields.ID(stored=True, unique=True),
         type=fields.ID(stored=True),
@@ -49,46 +64,39 @@ def schema() -> fields.Schema:
         band=fields.ID(stored=True),
         url=fields.STORED(),
         title_stored=fields.STORED(),
-        fold=fields.TEXT(analyzer=analysis.FoldAnalyzer(), phrase=False),
-        xs=fields.TEXT(analyzer=analysis.SkeletonAnalyzer(), phrase=False),
-        alias=fields.TEXT(analyzer=analysis.SpaceAnalyzer(), phrase=False),
+        fold=PreAnalysedText(analyzer=analysis.SpaceAnalyzer(), phrase=False),
+        xs=PreAnalysedText(analyzer=analysis.SpaceAnalyzer(), phrase=False),
+        alias=PreAnalysedText(analyzer=analysis.SpaceAnalyzer(), phrase=False),
         **text,
     )
 
 
-def document_fields(doc: SearchDoc, phrases: dict[tuple[str, ...], list[str]], longest: int) -> dict:
-    """The Whoosh field values of one document (alias groups matched per field, never across fields)."""
-    groups: set[str] = set()
-    all_terms: list[str] = []
-    for name in MAIN_FIELDS:
-        field_terms = analysis.terms(doc.fields[name])
-        groups.update(match_aliases(field_terms, phrases, longest))
-        all_terms += field_terms
-    all_text = " ".join(all_terms)
+def document_fields(doc: SearchDoc, terms: tuple[str, ...]) -> dict:
+    """The Whoosh field values of one document, from its analysed terms (``corpus.FIELDS`` order)."""
+    from .corpus import FIELDS
+
     return {
         "ref": doc.ref, "type": doc.type, "locale": doc.locale, "crafts": ",".join(doc.crafts),
         "districts": ",".join(doc.districts), "band": doc.band or "", "url": doc.url,
-        "title_stored": doc.title,
-        "fold": all_text, "xs": all_text, "alias": " ".join(sorted(groups)),
-        **{name: doc.fields[name] for name in MAIN_FIELDS},
+        "title_stored": doc.title, **dict(zip(FIELDS, terms, strict=True)),
     }
 
 
-def build(docs: list[SearchDoc], phrases: dict[tuple[str, ...], list[str]], directory: Path) -> None:
-    """(Re)create the Whoosh index in ``directory``; document number i is ``docs[i]``.
-
-    Built from scratch in one segment so that document numbers follow the list order exactly.
-    """
+def build(entries: Iterable[tuple[SearchDoc, tuple[str, ...]]], directory: Path) -> int:
+    """(Re)create the Whoosh index in ``directory`` from analysed documents; document number i is the
+    i-th entry. Built in one segment so that document numbers follow the order exactly."""
     if directory.exists():
         shutil.rmtree(directory)
     directory.mkdir(parents=True)
     ix = index.create_in(str(directory), schema())
-    longest = max((len(p) for p in phrases), default=1)
     writer = ix.writer(limitmb=256, procs=1, multisegment=False)
-    for doc in docs:
-        writer.add_document(**document_fields(doc, phrases, longest))
+    count = 0
+    for doc, terms in entries:
+        writer.add_document(**document_fields(doc, terms))
+        count += 1
     writer.commit(optimize=True)
-    log.info("whoosh index: %d documents in %s", len(docs), directory)
+    log.info("whoosh index: %d documents in %s", count, directory)
+    return count
 
 
 def open_index(directory: Path) -> index.Index:
@@ -139,29 +147,44 @@ class ScoreSource:
 
     def list_scores(self, key: str) -> dict[int, int]:
         """docnum -> quantised score of one postings list (see the module docstring for keys)."""
-        acc: dict[int, float] = {}
+        return merge_scores(key, self.field_scores, self.singles, self.boost)
 
-        def add(scores: dict[int, float], weight: float) -> None:
-            for doc, sc in scores.items():
-                acc[doc] = acc.get(doc, 0.0) + weight * sc
 
-        if key[:1] in COMPONENTS:
-            field, weight = COMPONENTS[key[0]]
-            add(self.field_scores(field, key[1:]), weight)
-        else:
-            for field, weight in MAIN_FIELDS.items():
-                add(self.field_scores(field, key), weight)
-            if not acc:
-                return {}
-            folded = analysis.fold(key)
-            if folded:
-                add(self.field_scores("fold", folded), COMPONENTS["~"][1])
-            skel = analysis.skeleton(key)
-            if skel:
-                add(self.field_scores("xs", skel), COMPONENTS["#"][1])
-            for gid in self.singles.get(key, ()):
-                add(self.field_scores("alias", gid), COMPONENTS["@"][1])
-        return {doc: max(1, round(SCALE * sc * self.boost[doc])) for doc, sc in sorted(acc.items())}
+def merge_scores(key: str, field_scores: Callable[[str, str], dict[int, float]], singles: dict[str, list[str]],
+                 boost: list[float]) -> dict[int, int]:
+    """docnum -> quantised score of the list ``key``, from per-field BM25F scores.
+
+    The one definition of a list score, shared by the Whoosh reader (``ScoreSource``) and the build's
+    in-memory postings (``corpus.Corpus``): the same floating-point operations in the same order, so
+    both give the same integers.
+    """
+    acc: dict[int, float] = {}
+
+    def add(scores: dict[int, float], weight: float) -> None:
+        if not acc:  # 0.0 + x == x: the first field's scores need no additions
+            acc.update({doc: weight * sc for doc, sc in scores.items()})
+            return
+        get = acc.get
+        for doc, sc in scores.items():
+            acc[doc] = get(doc, 0.0) + weight * sc
+
+    if key[:1] in COMPONENTS:
+        field, weight = COMPONENTS[key[0]]
+        add(field_scores(field, key[1:]), weight)
+    else:
+        for field, weight in MAIN_FIELDS.items():
+            add(field_scores(field, key), weight)
+        if not acc:
+            return {}
+        folded = analysis.fold(key)
+        if folded:
+            add(field_scores("fold", folded), COMPONENTS["~"][1])
+        skel = analysis.skeleton(key)
+        if skel:
+            add(field_scores("xs", skel), COMPONENTS["#"][1])
+        for gid in singles.get(key, ()):
+            add(field_scores("alias", gid), COMPONENTS["@"][1])
+    return {doc: max(1, round(SCALE * sc * boost[doc])) for doc, sc in sorted(acc.items())}
 
 
 def main_terms(reader) -> dict[str, int]:
