@@ -8,7 +8,9 @@ import pytest
 from playwright.sync_api import expect
 
 from chinar import cli
-from conftest import LIVE
+
+# Transactional (live server, threads); see conftest.py for the serialized rollback.
+LIVE = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 pytestmark = pytest.mark.browser
 CHROMIUM = "/usr/bin/chromium"

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from chinar.validate import validate_record
-from conftest import TINY
+
+TINY = Path(__file__).resolve().parents[1] / "fixtures" / "tiny"
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,9 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
-from conftest import LIVE
+# Transactional (live server, threads); see conftest.py for the serialized rollback.
+LIVE = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
 
 HEADER = (
     "registry_id,name,slug,district,crafts,bio,practising_since,languages,phone,email,village,"

@@ -6,8 +6,12 @@ import json
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
+
 from chinar import cli
-from conftest import LIVE
+
+# Transactional (live server, threads); see conftest.py for the serialized rollback.
+LIVE = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 MARK = "LEAKMARK"
 

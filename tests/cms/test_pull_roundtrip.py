@@ -13,7 +13,10 @@ import pytest
 from chinar import cli
 from chinar.content import load_catalog
 from chinar.pull import PullError, pull
-from conftest import LIVE, TINY
+
+TINY = Path(__file__).resolve().parents[1] / "fixtures" / "tiny"
+# Transactional (live server, threads); see conftest.py for the serialized rollback.
+LIVE = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def _tree(root: Path) -> dict[str, bytes]:
