@@ -8,6 +8,7 @@ files. See ``docs/search.md``.
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,35 +19,40 @@ log = logging.getLogger(__name__)
 
 def build_corpus(catalog: Catalog, cache_dir: Path, thumbnail: Callable[[dict], str | None] | None = None,
                  alias_file: Path | None = None):
-    """Analyse the catalog's search documents (reusing the last build's work) and record them in
-    ``cache_dir/whoosh`` for ``chinar search``; return the corpus (``corpus.Corpus``)."""
-    from . import corpus, documents, engine
+    """The catalog's search documents analysed, reusing the last build's work (``corpus.Corpus``)."""
+    from . import corpus, documents
 
     phrases = documents.alias_phrases(documents.alias_groups(catalog, alias_file))
-    found = corpus.build_corpus(catalog, phrases, Path(cache_dir), thumbnail)
-    engine.write_sidecar(Path(cache_dir) / "whoosh", phrases, found.generation())
-    return found
+    return corpus.build_corpus(catalog, phrases, Path(cache_dir), thumbnail)
 
 
 def write_index(catalog: Catalog, output_dir: Path, cache_dir: Path,
                 thumbnail: Callable[[dict], str | None] | None = None, *,
-                alias_file: Path | None = None) -> dict:
+                alias_file: Path | None = None, workers: int = 0) -> dict:
     """Index ``catalog`` and export the browser's index to ``output_dir/search-index/``.
 
     ``cache_dir/whoosh`` gets what ``chinar search`` queries: the analysed documents, from which the
-    Whoosh index is made on the first query (see ``engine``), with the same scores the export uses.
-    Documents whose records (and the records they mention) are unchanged since the last build are not
-    analysed again. Every exported file except ``manifest.json`` is named by a hash of its content, so
-    it can be cached forever; the manifest is small and must be revalidated (it names everything else).
-    ``thumbnail(image)`` gives a root-relative URL of a small rendition, or None to show no image.
-    Same catalog -> same bytes. Returns ``{"documents": n, "files": n, "bytes": n, "terms": n}`` and
-    ``analysed``/``reused`` document counts.
+    Whoosh index is made on the first query (see ``engine``), with the scores the export uses. Only
+    what changed since the last build is analysed and scored again (see ``corpus``); the output is the
+    same as a build from scratch. Every exported file except ``manifest.json`` is named by a hash of
+    its content, so it can be cached forever; the manifest is small and must be revalidated (it names
+    everything else). ``thumbnail(image)`` gives a root-relative URL of a small rendition, or None to
+    show no image. ``workers``: processes scoring lists on a full build (0: one per core). Same
+    catalog -> same bytes. Returns ``{"documents", "files", "bytes", "terms"}`` and counts of
+    documents analysed/reused and lists scored/reused.
     """
-    from . import export
+    from . import corpus as corpus_mod
+    from . import engine, export
 
+    if not workers:
+        workers = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     found = build_corpus(catalog, cache_dir, thumbnail, alias_file)
-    stats = export.export(catalog, found, Path(output_dir) / "search-index")
+    stats, layout, lists = export.export(catalog, found, Path(output_dir) / "search-index", workers)
+    directory = Path(cache_dir) / "whoosh"
+    state = found.state(corpus_mod.code_signature(), layout, lists)
+    corpus_mod.save_state(directory, state)
+    engine.write_sidecar(directory, found.phrases, state.generation)
     stats.update(found.stats)
-    log.info("search index: %(documents)d documents (%(analysed)d analysed), %(files)d files, %(bytes)d bytes",
-             stats)
+    log.info("search index: %(documents)d documents (%(analysed)d analysed), %(lists_scored)d lists scored, "
+             "%(files)d files, %(bytes)d bytes", stats)
     return stats

@@ -1,30 +1,43 @@
-"""Catalog -> analysed documents -> postings and BM25F scores, in memory, reusing the last build's work.
+"""Catalog -> analysed documents -> postings and BM25F scores, in memory, updated incrementally.
 
-The static export reads its scores from here rather than from Whoosh: writing a Whoosh segment costs
-tens of microseconds per posting in pure Python, far too slow for a 100,000-page build. The numbers are
-Whoosh's own — ``field_scores`` applies Whoosh's BM25F formula to the same statistics Whoosh keeps
-(document count, document frequency, total field length, per-document field length quantised to
-Whoosh's length byte) — and ``index.merge_scores`` turns them into list scores for both this module
-and ``index.ScoreSource`` (the Whoosh reader ``chinar search`` uses), so the browser and the command
-line rank with the same integers. ``tests/test_search.py`` checks every list against Whoosh's.
+The static export reads its scores from here rather than from Whoosh: Whoosh's pure-Python writer costs
+tens of microseconds per posting, far too slow for a 100,000-page build. The numbers are Whoosh's own —
+``field_scores`` applies Whoosh's ``bm25()`` to the statistics Whoosh keeps (document count, document
+frequency, total field length, each document's field length through Whoosh's one-byte length encoding)
+— and ``index.merge_scores`` turns them into list scores for both this module and ``index.ScoreSource``
+(the Whoosh reader of ``chinar search``), so the browser and the command line rank with the same
+integers. ``tests/test_search.py`` compares every list with Whoosh's.
 
-**Incremental.** Each document's analysed terms are cached in ``<cache>/whoosh/chinar-corpus.pickle``
-together with its inputs: the id and content hash of its record and of every record it read (craft and
-district names, a product's maker...). A document whose inputs are unchanged is not analysed again;
-alias groups are re-matched from the cached terms only when the alias phrases change. A missing,
-unreadable or foreign cache means analysing everything, never a wrong result.
+**Incremental.** ``<cache>/whoosh/chinar-corpus.pickle`` keeps, from the last build that exported:
+each document's analysed terms with its *inputs* (the id and content hash of its record and of every
+record it read: craft and district names, a product's maker...), the postings, and every exported
+list's encoded slices. On the next build:
+
+- a document whose inputs are unchanged is not analysed again (alias groups are re-matched from its
+  cached terms when the alias phrases changed);
+- when the documents are the same ones in the same order (edits), the postings of the changed
+  documents are patched in place, and only the lists that read a changed posting are scored and
+  encoded again (``is_dirty``); every other list's bytes come from the cache;
+- when documents were added, removed or reordered, everything is scored again (from cached terms).
+
+Corpus statistics move a little with every edit; the average field length is rounded to 3 significant
+digits (``index.quantise_avgfl``, on both sides) so an edit rarely changes it, and lists that do not
+contain an edited word keep their bytes. A missing, unreadable or foreign cache means a full build,
+never a wrong one.
 """
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import json
 import logging
 import math
 import os
 import pickle
+from array import array
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,42 +45,40 @@ from whoosh.util.numeric import byte_to_length, length_to_byte
 
 from ..content import Catalog, Record
 from . import analysis
-from .documents import (
-    SEARCH_TYPES,
-    AliasMatcher,
-    ReadLog,
-    SearchDoc,
-    first_image,
-    record_document,
-    sort_key,
-)
+from .documents import SEARCH_TYPES, AliasMatcher, ReadLog, SearchDoc, first_image, record_document, sort_key
 
 log = logging.getLogger(__name__)
 
 MAIN_FIELDS = ("title", "craft", "district", "body")
 FIELDS = (*MAIN_FIELDS, "fold", "xs", "alias")
+N_MAIN = len(MAIN_FIELDS)
 CACHE_FILE = "chinar-corpus.pickle"
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 B, K1 = 0.75, 1.2  # Whoosh's BM25F defaults, as index.weighting() uses them
 
-# A cached document: its inputs, what a result shows, and its terms per field of FIELDS (space-joined,
-# in text order; fold and xs follow from the main fields, alias from them and the alias phrases).
+Ident = tuple[str, str, str]  # (type, translation key, locale)
 Inputs = tuple[tuple[str, str, str, str], ...]  # (type, key, locale, content hash) of each record read
+Postings = dict[str, tuple[array, array]]  # term -> (document numbers, term frequencies), ascending
+Encoded = tuple[int, list[tuple[bytes, int, int]]]  # (df, [(slice bytes, postings, top score)])
 
 
 @dataclass
 class Entry:
+    """A cached document: its inputs, what a result shows, and its terms per field of FIELDS
+    (space-joined, in text order; fold and xs follow from the main fields, alias from them and the
+    alias phrases)."""
+
     inputs: Inputs
     doc: SearchDoc  # fields emptied: the text is not needed once analysed
     terms: tuple[str, ...]
 
 
 def code_signature() -> str:
-    """Hash of the code that turns records into cached entries: other code means other entries."""
+    """Hash of the code that turns records into cached entries and scores: other code, other cache."""
     h = hashlib.sha256(str(CACHE_VERSION).encode())
     here = Path(__file__).resolve().parent
-    for path in (here / "analysis.py", here / "documents.py", here / "corpus.py", here.parent / "urls.py",
-                 here.parent / "richtext.py"):
+    for path in (here / "analysis.py", here / "documents.py", here / "corpus.py", here / "index.py",
+                 here / "export.py", here.parent / "urls.py", here.parent / "richtext.py"):
         h.update(path.read_bytes())
     return h.hexdigest()[:20]
 
@@ -76,8 +87,10 @@ def phrases_signature(phrases: dict[tuple[str, ...], list[str]]) -> str:
     return hashlib.sha256(repr(sorted(phrases.items())).encode()).hexdigest()[:20]
 
 
+# -- analysis of one document ---------------------------------------------------------------------------
+
 def analyse(doc: SearchDoc, matcher: AliasMatcher) -> tuple[str, ...]:
-    """The terms of each field of FIELDS for one document (what the Whoosh analyzers would produce):
+    """The terms of each field of FIELDS for one document (what Whoosh's analyzers would produce):
     main terms per field; fold and skeleton of every main term (in order); alias groups matched per field."""
     main = []
     folds: list[str] = []
@@ -95,7 +108,7 @@ def analyse(doc: SearchDoc, matcher: AliasMatcher) -> tuple[str, ...]:
 def realias(terms: tuple[str, ...], matcher: AliasMatcher) -> tuple[str, ...]:
     """A cached entry's terms with its alias groups matched again (the alias phrases changed)."""
     groups: set[str] = set()
-    for text in terms[:len(MAIN_FIELDS)]:
+    for text in terms[:N_MAIN]:
         matcher.groups(text.split(), groups)
     return (*terms[:-1], " ".join(sorted(groups)))
 
@@ -105,9 +118,10 @@ class _Hashes:
 
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
-        self.memo: dict[tuple[str, str, str], str] = {}
+        self.memo: dict[Ident, str] = {}
 
-    def of_record(self, rec: Record | None) -> str:
+    @staticmethod
+    def of_record(rec: Record | None) -> str:
         if rec is None:
             return "-"
         found = rec.get("_hash")
@@ -115,40 +129,165 @@ class _Hashes:
             found = hashlib.sha256(json.dumps(rec, sort_keys=True, default=str).encode()).hexdigest()[:20]
         return found
 
-    def __call__(self, ident: tuple[str, str, str]) -> str:
+    def __call__(self, ident: Ident) -> str:
         found = self.memo.get(ident)
         if found is None:
             found = self.memo[ident] = self.of_record(self.catalog.get(*ident))
         return found
 
 
-def _load_cache(path: Path, signature: str) -> dict:
-    try:
-        with path.open("rb") as f:
-            data = pickle.load(f)
-        if not isinstance(data, dict) or data.get("signature") != signature:
-            raise ValueError("cache from other code")
-        return data
-    except FileNotFoundError:
-        return {}
-    except Exception as exc:  # noqa: BLE001 - any damage means: analyse everything again
-        log.warning("search cache %s is unusable (%s): analysing every document", path, exc)
-        return {}
-
+# -- the persistent state -------------------------------------------------------------------------------
 
 @dataclass
+class State:
+    """What one build leaves for the next (pickled as a whole, after a successful export)."""
+
+    signature: str = ""
+    phrases: str = ""
+    entries: dict[Ident, Entry] = field(default_factory=dict)
+    order: list[Ident] = field(default_factory=list)
+    postings: list[Postings] = field(default_factory=list)
+    lengths: list[array] = field(default_factory=list)
+    avgfl: tuple[float, ...] = ()
+    layout: str = ""  # hash of the document order, types and facet combinations the lists were encoded with
+    lists: dict[str, Encoded] = field(default_factory=dict)
+    generation: str = ""
+
+
+def load_state(directory: Path, signature: str | None = None) -> State | None:
+    try:
+        with (Path(directory) / CACHE_FILE).open("rb") as f:
+            state = pickle.load(f)
+        if not isinstance(state, State):
+            raise ValueError("not a search state")
+        if signature is not None and state.signature != signature:
+            raise ValueError("cache from other code")
+        return state
+    except FileNotFoundError:
+        return None
+    except Exception as exc:  # noqa: BLE001 - any damage means: start from scratch
+        log.warning("search cache in %s is unusable (%s): full index build", directory, exc)
+        return None
+
+
+def save_state(directory: Path, state: State) -> None:
+    directory.mkdir(parents=True, exist_ok=True)
+    path = directory / CACHE_FILE
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    with tmp.open("wb") as f:
+        pickle.dump(state, f, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(tmp, path)
+
+
+# -- the corpus of one build ----------------------------------------------------------------------------
+
 class Corpus:
-    """The analysed documents in document order, with postings built on demand."""
+    """The analysed documents in document order, their postings and Whoosh's statistics over them."""
 
-    entries: list[Entry]
-    phrases: dict[tuple[str, ...], list[str]]
-    stats: dict[str, int] = field(default_factory=dict)
+    def __init__(self, entries: list[Entry], phrases: dict[tuple[str, ...], list[str]], postings: list[Postings],
+                 lengths: list[array], dirty: list[set[str]] | None, stats: dict[str, int] | None = None,
+                 previous: State | None = None) -> None:
+        from .index import TYPE_BOOST, quantise_avgfl, single_aliases
 
-    def __post_init__(self) -> None:
-        self._postings: list[dict[str, tuple[list[int], list[int]]]] | None = None
+        self.entries = entries
+        self.phrases = phrases
+        self.postings = postings
+        self.lengths = lengths
+        self.dirty = dirty  # per field, the terms whose postings changed since ``previous``; None: all
+        self.stats = stats or {}
+        self.previous = previous
+        self.count = len(entries)
+        # Whoosh: avg_field_length = total / doc count (or 1 when 0), here rounded (see index).
+        self.avgfl = tuple(quantise_avgfl((sum(lens) / (self.count or 1)) or 1) for lens in lengths)
+        self._norms: list[list[float] | None] = [None] * len(FIELDS)
         self._component_cache: dict[tuple[int, str], dict[int, float]] = {}
-        self._boost: list[float] | None = None
-        self._singles: dict[str, list[str]] = {}
+        self._boost = [TYPE_BOOST[e.doc.type] for e in entries]
+        self._singles = single_aliases(phrases)
+        self._fields = {name: i for i, name in enumerate(FIELDS)}
+
+    @property
+    def docs(self) -> list[SearchDoc]:
+        return [e.doc for e in self.entries]
+
+    def _norm(self, f: int) -> list[float]:
+        norms = self._norms[f]
+        if norms is None:
+            avgfl = self.avgfl[f]
+            # K1 * ((1 - B) + B * fl / avgfl): the document part of Whoosh's bm25(), same operations,
+            # with fl the length Whoosh's one-byte encoding gives back.
+            of = {n: K1 * ((1 - B) + B * byte_to_length(length_to_byte(n)) / avgfl) for n in set(self.lengths[f])}
+            norms = self._norms[f] = [of[n] for n in self.lengths[f]]
+        return norms
+
+    def field_scores(self, field_name: str, text: str) -> dict[int, float]:
+        """BM25F score of ``text`` in a field for every document containing it: Whoosh's ``bm25()``."""
+        f = self._fields[field_name]
+        if f >= N_MAIN:  # fold, skeleton and alias lists are merged into many main lists
+            found = self._component_cache.get((f, text))
+            if found is not None:
+                return found
+        p = self.postings[f].get(text)
+        if p is None:
+            return {}
+        docs, tfs = p
+        idf = math.log(self.count / (len(docs) + 1)) + 1
+        norms = self._norm(f)
+        k1p1 = K1 + 1
+        out = {d: idf * ((tf * k1p1) / (tf + norms[d])) for d, tf in zip(docs, tfs, strict=True)}
+        if f >= N_MAIN:
+            self._component_cache[(f, text)] = out
+        return out
+
+    def list_scores(self, key: str) -> dict[int, int]:
+        """docnum -> quantised score of one exported list (``index.merge_scores`` over these postings)."""
+        from .index import merge_scores
+
+        return merge_scores(key, self.field_scores, self._singles, self._boost)
+
+    def lexicon(self) -> CorpusLexicon:
+        return CorpusLexicon(self.postings)
+
+    # -- what the last build's lists can be reused for -------------------------------------------------
+
+    def reusable(self, layout: str) -> dict[str, Encoded]:
+        """The previous build's encoded lists that are still valid if nothing they read changed.
+
+        ``layout`` stands for the document numbers, types and facet combinations lists are encoded
+        with: when it differs (documents added, removed, moved, facets renumbered) nothing is reused.
+        """
+        prev = self.previous
+        if self.dirty is None or prev is None or prev.layout != layout or len(prev.avgfl) != len(FIELDS):
+            return {}
+        changed = [prev.avgfl[f] != self.avgfl[f] for f in range(len(FIELDS))]
+        if any(changed[:N_MAIN]):
+            return {}  # every main list reads a main field
+        fold, skel = analysis.fold, analysis.skeleton
+        dirty = self.dirty
+        out: dict[str, Encoded] = {}
+        from .index import COMPONENTS
+
+        component = {prefix: FIELDS.index(name) for prefix, (name, _w) in COMPONENTS.items()}
+        for key, encoded in prev.lists.items():
+            f = component.get(key[:1])
+            if f is not None:
+                if changed[f] or key[1:] in dirty[f]:
+                    continue
+            else:
+                if any(changed[N_MAIN:]) or any(key in dirty[i] for i in range(N_MAIN)):
+                    continue
+                fk, sk = fold(key), skel(key)
+                if (fk and fk in dirty[4]) or (sk and sk in dirty[5]) \
+                        or any(g in dirty[6] for g in self._singles.get(key, ())):
+                    continue
+            out[key] = encoded
+        return out
+
+    def state(self, signature: str, layout: str, lists: dict[str, Encoded]) -> State:
+        return State(signature=signature, phrases=phrases_signature(self.phrases),
+                     entries={(e.doc.type, e.doc.key, e.doc.locale): e for e in self.entries},
+                     order=[(e.doc.type, e.doc.key, e.doc.locale) for e in self.entries],
+                     postings=self.postings, lengths=self.lengths, avgfl=self.avgfl, layout=layout, lists=lists,
+                     generation=self.generation())
 
     def generation(self) -> str:
         """Hash of what the Whoosh index is made of (documents in order, their stored fields and terms)."""
@@ -158,116 +297,100 @@ class Corpus:
             h.update(repr((d.ref, d.crafts, d.districts, d.band, d.url, d.title, e.terms)).encode())
         return h.hexdigest()[:20]
 
-    def whoosh_documents(self) -> list[tuple[SearchDoc, tuple[str, ...]]]:
-        return [(e.doc, e.terms) for e in self.entries]
-
-    @property
-    def docs(self) -> list[SearchDoc]:
-        return [e.doc for e in self.entries]
-
-    # -- postings and statistics, as Whoosh keeps them ------------------------------------------
-
-    def _build_postings(self) -> None:
-        count = len(self.entries)
-        postings: list[dict[str, tuple[list[int], list[int]]]] = [{} for _ in FIELDS]
-        norms: list[list[float]] = [[0.0] * count for _ in FIELDS]
-        totals = [0] * len(FIELDS)
-        lengths: list[list[int]] = [[0] * count for _ in FIELDS]
-        for docnum, entry in enumerate(self.entries):
-            for f, text in enumerate(entry.terms):
-                if not text:
-                    continue
-                tokens = text.split()
-                lengths[f][docnum] = len(tokens)
-                totals[f] += len(tokens)
-                post = postings[f]
-                for term, tf in Counter(tokens).items():
-                    p = post.get(term)
-                    if p is None:
-                        post[term] = ([docnum], [tf])
-                    else:
-                        p[0].append(docnum)
-                        p[1].append(tf)
-        # Whoosh: avg_field_length = total / doc count (or 1 when 0); the length of a document's field
-        # as the scorer sees it went through Whoosh's one-byte length encoding.
-        self.avgfl = [(totals[f] / (count or 1)) or 1 for f in range(len(FIELDS))]
-        quantised = {n: byte_to_length(length_to_byte(n)) for lens in lengths for n in set(lens)}
-        for f in range(len(FIELDS)):
-            avgfl = self.avgfl[f]
-            # K1 * ((1 - B) + B * fl / avgfl): the document part of Whoosh's bm25(), same operations.
-            norm_of = {n: K1 * ((1 - B) + B * quantised[n] / avgfl) for n in set(lengths[f])}
-            norms[f] = [norm_of[n] for n in lengths[f]]
-        self._postings, self._norms, self._count = postings, norms, count
-
-    def field_scores(self, field_name: str, text: str) -> dict[int, float]:
-        """BM25F score of ``text`` in a field for every document containing it: Whoosh's ``bm25()``."""
-        if self._postings is None:
-            self._build_postings()
-        f = FIELDS.index(field_name)
-        if f >= len(MAIN_FIELDS):  # fold, skeleton and alias lists are merged into many main lists
-            found = self._component_cache.get((f, text))
-            if found is not None:
-                return found
-        p = self._postings[f].get(text)
-        if p is None:
-            return {}
-        docs, tfs = p
-        idf = math.log(self._count / (len(docs) + 1)) + 1
-        norms = self._norms[f]
-        k1p1 = K1 + 1
-        out = {d: idf * ((tf * k1p1) / (tf + norms[d])) for d, tf in zip(docs, tfs, strict=True)}
-        if f >= len(MAIN_FIELDS):
-            self._component_cache[(f, text)] = out
-        return out
-
-    def list_scores(self, key: str) -> dict[int, int]:
-        """docnum -> quantised score of one exported list (``index.merge_scores`` over these postings)."""
-        from .index import TYPE_BOOST, merge_scores, single_aliases
-
-        if self._boost is None:
-            self._boost = [TYPE_BOOST[e.doc.type] for e in self.entries]
-            self._singles = single_aliases(self.phrases)
-        return merge_scores(key, self.field_scores, self._singles, self._boost)
-
-    def lexicon(self) -> CorpusLexicon:
-        if self._postings is None:
-            self._build_postings()
-        return CorpusLexicon(self._postings)
+    def whoosh_documents(self) -> Iterable[tuple[SearchDoc, tuple[str, ...]]]:
+        return ((e.doc, e.terms) for e in self.entries)
 
 
 class CorpusLexicon:
-    """The dictionary as the export needs it (the same as ``engine.WhooshLexicon`` reads from Whoosh)."""
+    """The dictionary as the export needs it (what ``engine.WhooshLexicon`` reads from Whoosh)."""
 
-    def __init__(self, postings: list[dict[str, tuple[list[int], list[int]]]]) -> None:
+    def __init__(self, postings: list[Postings]) -> None:
+        from .index import COMPONENTS, KEY_FIELDS
+
         main: dict[str, int] = {}
-        for f in range(len(MAIN_FIELDS)):
+        for f in range(N_MAIN):
             for term, (docs, _tfs) in postings[f].items():
                 main[term] = main.get(term, 0) + len(docs)
         self.main = dict(sorted(main.items()))
         self.components: set[str] = set()
-        from .index import COMPONENTS
-
         for prefix, (name, _w) in COMPONENTS.items():
             self.components.update(prefix + t for t in postings[FIELDS.index(name)])
-        key_fields = ("title", "craft", "district")
-        self.key_terms = sorted({t for name in key_fields for t in postings[FIELDS.index(name)] if len(t) >= 4})
+        self.key_terms = sorted({t for name in KEY_FIELDS for t in postings[FIELDS.index(name)] if len(t) >= 4})
+
+
+# -- building ---------------------------------------------------------------------------------------------
+
+def full_postings(entries: list[Entry]) -> tuple[list[Postings], list[array]]:
+    """Postings and field lengths of every document, from their analysed terms."""
+    count = len(entries)
+    building: list[dict[str, tuple[list[int], list[int]]]] = [{} for _ in FIELDS]
+    lengths = [[0] * count for _ in FIELDS]
+    for docnum, entry in enumerate(entries):
+        for f, text in enumerate(entry.terms):
+            if not text:
+                continue
+            tokens = text.split()
+            lengths[f][docnum] = len(tokens)
+            post = building[f]
+            for term, tf in Counter(tokens).items():
+                p = post.get(term)
+                if p is None:
+                    post[term] = ([docnum], [tf])
+                else:
+                    p[0].append(docnum)
+                    p[1].append(tf)
+    postings = [{t: (array("I", d), array("I", tf)) for t, (d, tf) in post.items()} for post in building]
+    return postings, [array("I", lens) for lens in lengths]
+
+
+def patch_postings(state: State, entries: list[Entry]) -> list[set[str]]:
+    """Update ``state``'s postings and lengths in place from its documents to ``entries`` (the same
+    documents in the same order); return, per field, the terms whose postings changed."""
+    dirty: list[set[str]] = [set() for _ in FIELDS]
+    old_entries = [state.entries[ident] for ident in state.order]
+    for docnum, (old, new) in enumerate(zip(old_entries, entries, strict=True)):
+        if old.terms == new.terms:
+            continue
+        for f, (before, after) in enumerate(zip(old.terms, new.terms, strict=True)):
+            if before == after:
+                continue
+            was, now = Counter(before.split()), Counter(after.split())
+            state.lengths[f][docnum] = sum(now.values())
+            post = state.postings[f]
+            for term in was.keys() | now.keys():
+                dirty[f].add(term)  # its document frequency, a frequency or this document's length changed
+                tf = now.get(term, 0)
+                docs, tfs = post.get(term) or (array("I"), array("I"))
+                i = bisect.bisect_left(docs, docnum)
+                present = i < len(docs) and docs[i] == docnum
+                if present and tf:
+                    tfs[i] = tf
+                elif present:
+                    del docs[i]
+                    del tfs[i]
+                elif tf:
+                    docs.insert(i, docnum)
+                    tfs.insert(i, tf)
+                if docs:
+                    post[term] = (docs, tfs)
+                else:
+                    post.pop(term, None)
+    return dirty
 
 
 def build_corpus(catalog: Catalog, phrases: dict[tuple[str, ...], list[str]], cache_dir: Path,
                  thumbnail: Callable[[dict], str | None] | None = None) -> Corpus:
-    """Every search document of ``catalog`` analysed, reusing cached entries whose inputs are unchanged.
-
-    Thumbnails are asked for every document on every build (the image pipeline writes only the
-    renditions it was asked for); everything else of an unchanged document comes from the cache.
-    """
-    path = Path(cache_dir) / "whoosh" / CACHE_FILE
+    """Every search document of ``catalog`` analysed, reusing the last build's work where its inputs
+    are unchanged (see the module docstring). Thumbnails are asked for every document on every build:
+    the image pipeline writes only the renditions it was asked for."""
+    directory = Path(cache_dir) / "whoosh"
     signature = code_signature()
-    cache = _load_cache(path, signature)
-    cached: dict[tuple[str, str, str], Entry] = cache.get("entries", {})
-    same_phrases = cache.get("phrases") == phrases_signature(phrases)
+    prev = load_state(directory, signature)
+    cached = prev.entries if prev else {}
+    same_phrases = prev is not None and prev.phrases == phrases_signature(phrases)
     matcher = AliasMatcher(phrases)
     hashes = _Hashes(catalog)
-    entries: dict[tuple[str, str, str], Entry] = {}
+    entries: dict[Ident, Entry] = {}
     stats = {"analysed": 0, "reused": 0, "realiased": 0}
     for rec in catalog.iter_records():
         if rec["type"] not in SEARCH_TYPES:
@@ -276,50 +399,44 @@ def build_corpus(catalog: Catalog, phrases: dict[tuple[str, ...], list[str]], ca
         old = cached.get(ident)
         if old is not None and old.inputs[0][3] == hashes.of_record(rec) \
                 and all(hashes(i[:3]) == i[3] for i in old.inputs[1:]):
-            entry = old
             if same_phrases:
+                entry = old
                 stats["reused"] += 1
             else:
-                entry = Entry(entry.inputs, entry.doc, realias(entry.terms, matcher))
+                entry = Entry(old.inputs, old.doc, realias(old.terms, matcher))
                 stats["realiased"] += 1
         else:
             reads = ReadLog(catalog)
-            doc = record_document(reads, rec)  # type: ignore[arg-type] - reads only through get()
-            inputs = ((*ident, hashes.of_record(rec)),
-                      *((*i, hashes(i)) for i in sorted(set(reads.read))))
+            doc = record_document(reads, rec)  # type: ignore[arg-type] - it reads only through get()
+            inputs = ((*ident, hashes.of_record(rec)), *((*i, hashes(i)) for i in sorted(set(reads.read))))
             entry = Entry(inputs, doc, analyse(doc, matcher))
-            entry.doc.fields = {}
+            doc.fields = {}
             stats["analysed"] += 1
         entries[ident] = entry
     ordered = sorted(entries.values(), key=lambda e: sort_key(e.doc))
     for e in ordered:
         image = first_image(catalog.get(e.doc.type, e.doc.key, e.doc.locale))
         e.doc.thumb = thumbnail(image) if (thumbnail and image) else None
-    corpus = Corpus(ordered, phrases, stats)
-    _save_cache(path, {"signature": signature, "phrases": phrases_signature(phrases), "entries": entries,
-                       "order": [(e.doc.type, e.doc.key, e.doc.locale) for e in ordered],
-                       "generation": corpus.generation()})
+    order = [(e.doc.type, e.doc.key, e.doc.locale) for e in ordered]
+    if prev is not None and prev.order == order and len(prev.postings) == len(FIELDS):
+        dirty: list[set[str]] | None = patch_postings(prev, ordered)
+        postings, lengths = prev.postings, prev.lengths
+        stats["patched"] = sum(1 for e in ordered if e is not cached.get((e.doc.type, e.doc.key, e.doc.locale)))
+    else:
+        dirty = None
+        postings, lengths = full_postings(ordered)
     log.info("search documents: %(analysed)d analysed, %(reused)d reused, %(realiased)d re-matched aliases",
              stats)
-    return corpus
+    return Corpus(ordered, phrases, postings, lengths, dirty, stats, prev)
 
 
 def load_corpus(directory: Path, generation: str) -> Corpus | None:
-    """The corpus the last build wrote to ``directory`` if it is of ``generation`` (else None)."""
-    try:
-        with (Path(directory) / CACHE_FILE).open("rb") as f:
-            data = pickle.load(f)
-        if data.get("generation") != generation:
-            return None
-        entries = [data["entries"][ident] for ident in data["order"]]
-    except (OSError, pickle.UnpicklingError, KeyError, AttributeError, EOFError, TypeError):
+    """The corpus the last build recorded in ``directory``, if it is of ``generation`` (else None)."""
+    state = load_state(directory)
+    if state is None or state.generation != generation:
         return None
-    return Corpus(entries, {})
-
-
-def _save_cache(path: Path, data: dict) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    with tmp.open("wb") as f:
-        pickle.dump(data, f, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(tmp, path)
+    try:
+        entries = [state.entries[ident] for ident in state.order]
+    except KeyError:
+        return None
+    return Corpus(entries, {}, state.postings, state.lengths, None)

@@ -24,6 +24,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import multiprocessing
 import shutil
 from collections import Counter
 from operator import itemgetter
@@ -31,7 +32,7 @@ from pathlib import Path
 
 from ..content import LOCALES, Catalog
 from . import analysis, query
-from .corpus import Corpus
+from .corpus import Corpus, Encoded
 from .documents import PRICE_BANDS, SEARCH_TYPES, SearchDoc
 
 log = logging.getLogger(__name__)
@@ -44,6 +45,7 @@ FILE_TARGET = 8192  # bytes per postings file (a bigger slice gets a file of its
 CHUNK = 16
 VOLUME = 256
 MAX_DEPTH = 3
+PARALLEL_MIN = 4000  # lists to score before it pays to fork workers
 
 
 def _hash(data: bytes, n: int = 10) -> str:
@@ -168,8 +170,48 @@ def facet_labels(catalog: Catalog) -> dict:
     return labels
 
 
-def export(catalog: Catalog, corpus: Corpus, out: Path) -> dict:
-    """Write the static index of ``corpus`` (document number i = ``corpus.docs[i]``) to ``out``; return stats."""
+_SHARED: dict = {}  # set before forking: worker processes inherit the corpus
+
+
+def encode_list(corpus: Corpus, key: str, combo_bytes: list[bytes]) -> Encoded | None:
+    """One list's slices, encoded: (number of postings, [(bytes, postings, top score), ...]), or None."""
+    scores = corpus.list_scores(key)
+    if not scores:
+        return None
+    return len(scores), [(encode_slice(sl, combo_bytes), len(sl), max(s for _d, s in sl)) for sl in slices(scores)]
+
+
+def _encode_chunk(keys: list[str]) -> list[tuple[str, Encoded | None]]:
+    corpus, combo_bytes = _SHARED["corpus"], _SHARED["combo_bytes"]
+    return [(k, encode_list(corpus, k, combo_bytes)) for k in keys]
+
+
+def encode_lists(corpus: Corpus, keys: list[str], combo_bytes: list[bytes], workers: int) -> dict[str, Encoded]:
+    """Score and encode ``keys``, in ``workers`` forked processes when there are many (a full build)."""
+    if workers <= 1 or len(keys) < PARALLEL_MIN:
+        found = [(k, encode_list(corpus, k, combo_bytes)) for k in keys]
+    else:
+        size = max(64, len(keys) // (workers * 16))
+        chunks = [keys[i:i + size] for i in range(0, len(keys), size)]
+        _SHARED.update(corpus=corpus, combo_bytes=combo_bytes)
+        found = []
+        try:
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
+                for part in pool.imap_unordered(_encode_chunk, chunks):
+                    found += part
+        finally:
+            _SHARED.clear()
+    return {k: v for k, v in found if v is not None}
+
+
+def export(catalog: Catalog, corpus: Corpus, out: Path, workers: int = 1) -> tuple[dict, str, dict[str, Encoded]]:
+    """Write the static index of ``corpus`` (document number i = ``corpus.docs[i]``) to ``out``.
+
+    Lists the corpus says are unchanged since the last build are not scored again (their encoded
+    slices come from the cache); the rest are scored in ``workers`` processes. Returns the stats, the
+    layout (hash of the document numbering and facet combinations the lists were encoded with) and
+    every list's encoded slices, for the next build.
+    """
     docs, phrases = corpus.docs, corpus.phrases
     tmp = out.with_name(out.name + ".tmp")
     if tmp.exists():
@@ -186,14 +228,18 @@ def export(catalog: Catalog, corpus: Corpus, out: Path) -> dict:
     combos = [[SEARCH_TYPES.index(t), LOCALES.index(loc), bands.index(b) if b else -1,
                [crafts.index(c) for c in cs], [districts.index(x) for x in ds]]
               for t, loc, b, cs, ds in combo_list]
+    layout = _hash(repr((doc_combo, combo_list)).encode(), 20)
 
     lex = corpus.lexicon()
     keys = sorted(set(lex.main) | lex.components)
-    lists = {k: corpus.list_scores(k) for k in keys}
-    lists = {k: v for k, v in lists.items() if v}
+    combo_bytes = [_VARINT[c] if c < _SMALL else _varint(c) for c in doc_combo]
+    reused = corpus.reusable(layout)
+    encoded = encode_lists(corpus, [k for k in keys if k not in reused], combo_bytes, workers)
+    encoded.update((k, v) for k, v in reused.items() if k in lex.main or k in lex.components)
+    lists = {k: encoded[k] for k in keys if k in encoded}
 
     # Postings: slices, packed into files in dictionary order.
-    sliced = {k: slices(v) for k, v in lists.items()}
+    sliced = {k: v[1] for k, v in lists.items()}
     entry_size = {k: len(k.encode()) + 12 + 40 * len(s) for k, s in sliced.items()}
     assign = shard_keys(entry_size)
     by_shard: dict[str, list[str]] = {}
@@ -215,26 +261,23 @@ def export(catalog: Catalog, corpus: Corpus, out: Path) -> dict:
             offset += len(data)
         pending.clear()
 
-    combo_bytes = [_VARINT[c] if c < _SMALL else _varint(c) for c in doc_combo]
     pending_size = 0
     for shard in sorted(by_shard):
         for level in range(max(len(sliced[k]) for k in by_shard[shard])):
             for k in by_shard[shard]:
                 if level < len(sliced[k]):
-                    sl = sliced[k][level]
-                    data = encode_slice(sl, combo_bytes)
-                    top = max(s for _d, s in sl)
+                    data, count, top = sliced[k][level]
                     if len(data) >= FILE_TARGET:
                         pending_saved = pending[:]
                         pending.clear()
-                        pending.append((k, data, len(sl), top))
+                        pending.append((k, data, count, top))
                         flush()
                         pending.extend(pending_saved)
                         continue
                     if pending and pending_size + len(data) > FILE_TARGET:
                         flush()
                         pending_size = 0
-                    pending.append((k, data, len(sl), top))
+                    pending.append((k, data, count, top))
                     pending_size += len(data)
         flush()
         pending_size = 0
@@ -245,7 +288,7 @@ def export(catalog: Catalog, corpus: Corpus, out: Path) -> dict:
         volumes.setdefault(shard[:1], []).append(shard)
     dict_manifest: dict[str, list] = {}
     for first, shard_list in sorted(volumes.items()):
-        blobs = [_json({k: [lex.main.get(k, len(lists[k])), refs[k]] for k in by_shard[s]})
+        blobs = [_json({k: [lex.main.get(k, lists[k][0]), refs[k]] for k in by_shard[s]})
                  for s in shard_list]
         vol = _hash(b"\0".join(blobs))
         for i, blob in enumerate(blobs):
@@ -297,4 +340,6 @@ def export(catalog: Catalog, corpus: Corpus, out: Path) -> dict:
     if out.exists():
         shutil.rmtree(out)
     tmp.rename(out)
-    return {"documents": len(docs), "files": w.files, "bytes": w.bytes, "terms": len(lists)}
+    stats = {"documents": len(docs), "files": w.files, "bytes": w.bytes, "terms": len(lists),
+             "lists_scored": len(encoded) - len(reused), "lists_reused": len(reused)}
+    return stats, layout, lists

@@ -1,7 +1,8 @@
-"""The Whoosh index: schema, building it from search documents, and the scores it computes.
+"""The Whoosh index: schema, building it from analysed documents, and the scores it computes.
 
-Both the static export and ``chinar search`` read scores through ``ScoreSource``, so the browser and
-the command line rank with the same numbers. A *list key* names one postings list of the exported index:
+``chinar search`` reads scores through ``ScoreSource``, the build through ``corpus.Corpus``; both end in
+``merge_scores``, so the browser and the command line rank with the same numbers. A *list key* names one
+postings list of the exported index:
 
 - ``pashmina`` (a main term): the word's own list, already merged with its fallbacks:
   ``round(100 * (sum over main fields of weight * BM25F) + 40 * BM25F(fold) + 30 * BM25F(skeleton)
@@ -10,7 +11,12 @@ the command line rank with the same numbers. A *list key* names one postings lis
   for query words that are not themselves in the dictionary (another script, a misspelling, an alias).
 
 Field weights multiply the per-field BM25F score rather than use Whoosh's ``field_boost``, which scales
-term frequency and is then flattened by BM25's saturation.
+term frequency and is then flattened by BM25's saturation. The average field length BM25F divides by is
+rounded to 3 significant digits (``quantise_avgfl``), so that an edit leaves most lists' bytes alone.
+
+The build computes the same scores without Whoosh, from its own postings (``corpus``), through the same
+``merge_scores``; the Whoosh index is written from the build's analysed documents when ``chinar search``
+first needs it (``engine``).
 """
 
 from __future__ import annotations
@@ -34,6 +40,7 @@ MAIN_FIELDS = {"title": 5.0, "craft": 2.5, "district": 2.5, "body": 1.0}
 KEY_FIELDS = ("title", "craft", "district")  # where typo corrections are looked for
 COMPONENTS = {"~": ("fold", 0.4), "#": ("xs", 0.3), "@": ("alias", 0.6)}
 SCALE = 100
+AVGFL_DIGITS = 3  # significant digits of the average field length (see quantise_avgfl); 0: Whoosh's exact value
 # A prior by page type: a craft, place or person named by the query is a better answer than a product
 # or story that mentions it. Multiplies every list score of the document.
 TYPE_BOOST = {"craft": 1.6, "district": 1.5, "artisan": 1.3, "collection": 1.1, "product": 1.0, "story": 0.9,
@@ -107,6 +114,17 @@ def weighting() -> scoring.BM25F:
     return scoring.BM25F(B=0.75, K1=1.2)
 
 
+def quantise_avgfl(avgfl: float) -> float:
+    """A field's average length rounded to 3 significant digits, as both score sources use it.
+
+    BM25F reads the corpus-wide average field length, which every edit moves a little; used exactly,
+    one edited record would shift a rounding boundary somewhere in most postings lists, and rewrite
+    most index files. Rounded, an edit changes it only when it crosses a 0.1-1 % step, and a score by
+    at most a few parts in 10,000 compared with Whoosh's exact statistic.
+    """
+    return float(f"{avgfl:.{AVGFL_DIGITS}g}") if AVGFL_DIGITS else avgfl
+
+
 @dataclass
 class ScoreSource:
     """Quantised scores of postings lists, read from an open Whoosh searcher."""
@@ -138,7 +156,7 @@ class ScoreSource:
             # same as scorer.score(matcher) posting by posting, without a Python call chain per posting.
             scorer = s.weighting.scorer(s, field, text)
             lengths = self._lengths(field)
-            idf, avgfl, b, k1 = scorer.idf, scorer.avgfl, scorer.B, scorer.K1
+            idf, avgfl, b, k1 = scorer.idf, quantise_avgfl(scorer.avgfl), scorer.B, scorer.K1
             for doc, tf in s.reader().postings(field, text).items_as("weight"):
                 out[doc] = scoring.bm25(idf, tf, lengths[doc], avgfl, b, k1)
         if field in ("fold", "xs", "alias"):  # reused by many terms
