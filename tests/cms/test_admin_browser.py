@@ -87,6 +87,8 @@ def test_editor_creates_and_submits_moderator_publishes(live_server, browser, tm
     editor.wait_for_load_state()
     editor.screenshot(path=str(shots / "editor-submitted.png"), full_page=True)
 
+    errors = editor.locator(".error-message").all_inner_texts()
+    assert errors == [], errors
     artisan = ArtisanPage.objects.get(title="Mohammad Yousuf Khan")
     assert not artisan.live
     assert artisan.current_workflow_state.status == "in_progress"
