@@ -771,3 +771,123 @@ def test_long_query_is_cut_to_the_first_words(engine):
     # cut inside the long word, which is then the unfinished last word: ignored, as while typing
     assert engine.search("kani " + "x" * 10000 + " shawl") == engine.search("kani ")
     assert engine.search("kani " + "x" * 100 + " shawl") == []
+
+
+# --------------------------------------------------------------------------- build speed-ups keep the numbers
+
+
+def test_no_whitespace_character_is_part_of_a_word():
+    """Analysis memoises whitespace-separated chunks; that is exact only if no word contains whitespace."""
+    spaces = "".join(chr(c) for c in range(0x110000) if chr(c).isspace())
+    assert analysis._TOKEN_RE.findall(spaces) == []
+
+
+def test_chunked_analysis_gives_the_terms_of_the_whole_text(relevance_index):
+    texts = [
+        "Kānī shawls, papier-mâché; embroidered the embroidery",
+        "पश्मीना शॉल\u00a0सोज़नी।कढ़ाई ज़\u200dरी",
+        "پشمینہ شال، سری نگر۔ غلام نبي كتاب",
+        "१२३ ۱۲۳ x\u0301y  tab\tnew\nline",
+    ]
+    catalog = load_catalog(ROOT / "tests" / "fixtures" / "tiny")
+    from chinar.search.documents import catalog_documents
+
+    texts += [t for d in catalog_documents(catalog) for t in d.fields.values()]
+    for text in texts:
+        whole = [analysis.stem(w) for w in analysis.words(text) if w not in analysis.STOPWORDS]
+        assert analysis.terms(text) == whole, text
+
+
+def test_build_scores_equal_whoosh_scores(relevance_index, engine):
+    """The export's lists come from the build's own postings; ``chinar search`` reads Whoosh's."""
+    from chinar.search import corpus as corpus_mod
+    from chinar.search.engine import read_sidecar
+
+    cache = relevance_index[1]
+    found = corpus_mod.load_corpus(cache, read_sidecar(cache)["generation"])
+    found.phrases = engine.phrases
+    found.__init__(found.entries, engine.phrases, found.postings, found.lengths, None)
+    lex = found.lexicon()
+    assert lex.main == engine.lexicon.main
+    assert lex.components == engine.lexicon.components
+    assert lex.key_terms == engine.lexicon.key_terms
+    keys = sorted(set(lex.main) | lex.components)
+    assert len(keys) > 400
+    for key in keys:
+        assert found.list_scores(key) == engine.scores.list_scores(key), key
+
+
+# --------------------------------------------------------------------------- incremental index
+
+
+def _index_files(root: Path) -> dict[str, bytes]:
+    root = root / "search-index"
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
+def _edit(path: Path, **changes) -> None:
+    rec = json.loads(path.read_text(encoding="utf-8"))
+    rec.update(changes)
+    path.write_text(json.dumps(rec, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+EDITS = [
+    ("artisan name", lambda c: _edit(c / "artisans/shazia-akhter.en.json", name="Shazia Akhter Bhat")),
+    # as many words as before: the average field lengths stay put, so only the words' lists change
+    ("product text", lambda c: _edit(c / "products/kani-stole-red.en.json",
+                                     description="<p>Kani stole in tan. Handmade in Kanihama.</p>")),
+    ("craft Hindi name", lambda c: _edit(c / "crafts/namda.hi.json", name="नमदा गलीचा")),
+    ("new locale version", lambda c: _edit(c / "stories/the-talim-code.en.json") or
+     (c / "stories/the-talim-code.hi.json").write_text(
+         (c / "stories/the-talim-code.en.json").read_text(encoding="utf-8")
+         .replace('"locale": "en"', '"locale": "hi"').replace("story-the-talim-code-en", "story-the-talim-code-hi")
+         .replace("The talim code", "तालीम का कोड"), encoding="utf-8")),
+    ("deleted product", lambda c: (c / "products/namda-rug-floral.hi.json").unlink()),
+    ("alias file", None),
+]
+
+
+def test_incremental_index_equals_a_full_build(tmp_path):
+    """Each edit, indexed with the last build's cache, gives the bytes of a build from scratch; a no-op
+    build analyses and scores nothing; a text edit analyses only the documents that read the record."""
+    content = write_relevance_catalog(tmp_path / "content")
+    aliases = tmp_path / "aliases.json"
+    aliases.write_text(json.dumps({"groups": [["wool", "ऊन", "اون"]]}), encoding="utf-8")
+
+    def build(out: str, cache: str) -> dict:
+        return write_index(load_catalog(content, check_media=False), tmp_path / out, tmp_path / cache,
+                           alias_file=aliases)
+
+    build("first", "cache")
+    stats = build("noop", "cache")
+    assert (stats["analysed"], stats["lists_scored"]) == (0, 0)
+    assert _index_files(tmp_path / "first") == _index_files(tmp_path / "noop")
+    for i, (name, edit) in enumerate(EDITS):
+        if edit is None:
+            aliases.write_text(json.dumps({"groups": [["wool", "ऊन", "اون"], ["stole", "shawl"]]}), encoding="utf-8")
+        else:
+            edit(content)
+        incremental = build(f"inc{i}", "cache")
+        full = build(f"full{i}", f"fresh{i}")
+        assert _index_files(tmp_path / f"inc{i}") == _index_files(tmp_path / f"full{i}"), name
+        assert incremental["documents"] == full["documents"]
+        if name == "product text":
+            assert incremental["analysed"] == 1 and 0 < incremental["lists_scored"] < incremental["terms"] / 4
+        if name == "artisan name":  # her page, her product (maker's name) and the story about her
+            assert incremental["analysed"] == 3
+    eng = Engine(tmp_path / "cache" / "whoosh")  # the CLI's Whoosh index follows the last build
+    try:
+        assert eng.search("shazia akhter bhat", Filters(locale="en"))[0].title == "Shazia Akhter Bhat"
+        assert eng.search("तालीम")[0].url == "/hi/stories/the-talim-code/"
+    finally:
+        eng.close()
+
+
+def test_damaged_cache_means_a_full_build(tmp_path):
+    content = write_relevance_catalog(tmp_path / "content")
+    catalog = load_catalog(content, check_media=False)
+    write_index(catalog, tmp_path / "a", tmp_path / "cache")
+    (tmp_path / "cache" / "whoosh" / "chinar-corpus.pickle").write_bytes(b"not a pickle")
+    stats = write_index(catalog, tmp_path / "b", tmp_path / "cache")
+    assert stats["analysed"] == stats["documents"]
+    assert _index_files(tmp_path / "a") == _index_files(tmp_path / "b")

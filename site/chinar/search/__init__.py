@@ -49,9 +49,14 @@ def write_index(catalog: Catalog, output_dir: Path, cache_dir: Path,
     found = build_corpus(catalog, cache_dir, thumbnail, alias_file)
     stats, layout, lists = export.export(catalog, found, Path(output_dir) / "search-index", workers)
     directory = Path(cache_dir) / "whoosh"
-    state = found.state(corpus_mod.code_signature(), layout, lists)
-    corpus_mod.save_state(directory, state)
-    engine.write_sidecar(directory, found.phrases, state.generation)
+    if found.unchanged_since_last_build(layout, lists):  # a no-op build: the cache is already right
+        generation = found.previous.generation
+    else:
+        state = found.state(corpus_mod.code_signature(), layout, lists)
+        corpus_mod.save_state(directory, state)
+        generation = state.generation
+    if not (directory / engine.SIDECAR).exists() or engine.read_sidecar(directory).get("generation") != generation:
+        engine.write_sidecar(directory, found.phrases, generation)
     stats.update(found.stats)
     log.info("search index: %(documents)d documents (%(analysed)d analysed), %(lists_scored)d lists scored, "
              "%(files)d files, %(bytes)d bytes", stats)

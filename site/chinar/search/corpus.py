@@ -30,14 +30,13 @@ from __future__ import annotations
 
 import bisect
 import hashlib
-import json
 import logging
 import math
 import os
 import pickle
 from array import array
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, MutableMapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -126,7 +125,9 @@ class _Hashes:
             return "-"
         found = rec.get("_hash")
         if found is None:
-            found = hashlib.sha256(json.dumps(rec, sort_keys=True, default=str).encode()).hexdigest()[:20]
+            # A record made in memory (benchmarks, tests): equal content in another key order only
+            # costs a cache miss, never a false hit.
+            found = hashlib.sha256(repr(rec).encode()).hexdigest()[:20]
         return found
 
     def __call__(self, ident: Ident) -> str:
@@ -152,6 +153,99 @@ class State:
     layout: str = ""  # hash of the document order, types and facet combinations the lists were encoded with
     lists: dict[str, Encoded] = field(default_factory=dict)
     generation: str = ""
+    derived: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)  # main key -> fold, skeleton
+
+    # Pickled as a few big arrays and flat tuples: a hundred thousand small objects (dataclasses,
+    # arrays) would take seconds to load, on every build.
+    def __getstate__(self) -> dict:
+        d = dict(self.__dict__)
+        d["entries"] = [(e.inputs, _doc_tuple(e.doc), e.terms) for e in (self.entries[i] for i in self.order)]
+        packed = []
+        for post in self.postings:
+            terms = sorted(post)
+            bounds = array("Q", [0])
+            docs, tfs = array("I"), array("I")
+            for t in terms:
+                ds, fs = post[t]
+                docs += ds
+                tfs += fs
+                bounds.append(len(docs))
+            packed.append((terms, bounds, docs, tfs))
+        d["postings"] = packed
+        d["lists"] = {k: (n, b"".join(x[0] for x in sl), tuple(v for x in sl for v in (len(x[0]), x[1], x[2])))
+                      for k, (n, sl) in self.lists.items()}
+        return d
+
+    def __setstate__(self, d: dict) -> None:
+        d["entries"] = {ident: Entry(inputs, SearchDoc(*doc), terms)
+                        for ident, (inputs, doc, terms) in zip(d["order"], d["entries"], strict=True)}
+        d["postings"] = [PackedPostings(*packed) for packed in d["postings"]]
+        lists = {}
+        for k, (n, blob, meta) in d["lists"].items():
+            sl, at = [], 0
+            for i in range(0, len(meta), 3):
+                sl.append((blob[at:at + meta[i]], meta[i + 1], meta[i + 2]))
+                at += meta[i]
+            lists[k] = (n, sl)
+        d["lists"] = lists
+        self.__dict__.update(d)
+
+
+class PackedPostings(MutableMapping):
+    """One field's postings as loaded from the cache: term -> (documents, frequencies), sliced out of
+    three big arrays only when asked for (most builds read a few lists). Changes go to an overlay."""
+
+    def __init__(self, terms: list[str], bounds: array, docs: array, tfs: array) -> None:
+        self._index = dict(zip(terms, range(len(terms)), strict=True))
+        self._bounds, self._docs, self._tfs = bounds, docs, tfs
+        self._overlay: dict[str, tuple[array, array] | None] = {}
+
+    def __getitem__(self, term: str) -> tuple[array, array]:
+        if term in self._overlay:
+            found = self._overlay[term]
+            if found is None:
+                raise KeyError(term)
+            return found
+        i = self._index[term]
+        a, b = self._bounds[i], self._bounds[i + 1]
+        found = self._overlay[term] = (self._docs[a:b], self._tfs[a:b])  # callers may change it in place
+        return found
+
+    def __setitem__(self, term: str, value: tuple[array, array]) -> None:
+        self._overlay[term] = value
+
+    def __delitem__(self, term: str) -> None:
+        if term not in self:
+            raise KeyError(term)
+        self._overlay[term] = None
+
+    def __contains__(self, term: object) -> bool:
+        if term in self._overlay:
+            return self._overlay[term] is not None
+        return term in self._index
+
+    def __iter__(self) -> Iterator[str]:
+        for term in self._index:
+            if self._overlay.get(term, True) is not None:
+                yield term
+        for term, value in self._overlay.items():
+            if value is not None and term not in self._index:
+                yield term
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+    def df(self, term: str) -> int:
+        """Number of documents holding ``term`` without slicing its postings."""
+        if term in self._overlay:
+            found = self._overlay[term]
+            return len(found[0]) if found else 0
+        i = self._index[term]
+        return self._bounds[i + 1] - self._bounds[i]
+
+
+def _doc_tuple(doc: SearchDoc) -> tuple:
+    return (doc.type, doc.key, doc.locale, doc.url, doc.title, {}, doc.crafts, doc.districts, doc.price, None)
 
 
 def load_state(directory: Path, signature: str | None = None) -> State | None:
@@ -261,8 +355,19 @@ class Corpus:
         changed = [prev.avgfl[f] != self.avgfl[f] for f in range(len(FIELDS))]
         if any(changed[:N_MAIN]):
             return {}  # every main list reads a main field
-        fold, skel = analysis.fold, analysis.skeleton
         dirty = self.dirty
+        if not any(changed) and not any(dirty):
+            return dict(prev.lists)
+        derived = prev.derived
+
+        def fold(key: str) -> str | None:
+            found = derived.get(key)
+            return found[0] if found else analysis.fold(key)
+
+        def skel(key: str) -> str | None:
+            found = derived.get(key)
+            return found[1] if found else analysis.skeleton(key)
+
         out: dict[str, Encoded] = {}
         from .index import COMPONENTS
 
@@ -283,11 +388,24 @@ class Corpus:
         return out
 
     def state(self, signature: str, layout: str, lists: dict[str, Encoded]) -> State:
+        prev = self.previous.derived if self.previous else {}
+        derived = {}
+        for key in lists:
+            if key[:1] not in "~#@":
+                found = prev.get(key)
+                derived[key] = found if found else (analysis.fold(key), analysis.skeleton(key))
         return State(signature=signature, phrases=phrases_signature(self.phrases),
                      entries={(e.doc.type, e.doc.key, e.doc.locale): e for e in self.entries},
                      order=[(e.doc.type, e.doc.key, e.doc.locale) for e in self.entries],
                      postings=self.postings, lengths=self.lengths, avgfl=self.avgfl, layout=layout, lists=lists,
-                     generation=self.generation())
+                     generation=self.generation(), derived=derived)
+
+    def unchanged_since_last_build(self, layout: str, lists: dict[str, Encoded]) -> bool:
+        """True when the cached state already describes this build exactly (nothing to save)."""
+        prev = self.previous
+        return (prev is not None and self.dirty is not None and not any(self.dirty)
+                and self.stats.get("analysed") == 0 and self.stats.get("realiased") == 0
+                and prev.layout == layout and prev.avgfl == self.avgfl and prev.lists.keys() == lists.keys())
 
     def generation(self) -> str:
         """Hash of what the Whoosh index is made of (documents in order, their stored fields and terms)."""
@@ -309,8 +427,13 @@ class CorpusLexicon:
 
         main: dict[str, int] = {}
         for f in range(N_MAIN):
-            for term, (docs, _tfs) in postings[f].items():
-                main[term] = main.get(term, 0) + len(docs)
+            post = postings[f]
+            if isinstance(post, PackedPostings):
+                counts = ((t, post.df(t)) for t in post)
+            else:
+                counts = ((t, len(docs)) for t, (docs, _tfs) in post.items())
+            for term, n in counts:
+                main[term] = main.get(term, 0) + n
         self.main = dict(sorted(main.items()))
         self.components: set[str] = set()
         for prefix, (name, _w) in COMPONENTS.items():

@@ -43,7 +43,7 @@ SLICE_GROWTH = 4
 DICT_TARGET = 6000  # bytes of JSON per dictionary shard before it is split
 FILE_TARGET = 8192  # bytes per postings file (a bigger slice gets a file of its own)
 CHUNK = 16
-VOLUME = 256
+VOLUME = 64  # chunks per result-store volume: a changed title renames 64 files, the manifest lists n / 1024 hashes
 MAX_DEPTH = 3
 PARALLEL_MIN = 4000  # lists to score before it pays to fork workers
 
