@@ -1,12 +1,14 @@
 """Search benchmark: Chinar's static index vs Pagefind on synthetic catalogs of 10k and 100k records.
 
-Prints, per catalog size: index build time, total size and file count (ours and Pagefind's), and for a
+Prints, per catalog size: index build time (wall and CPU seconds, documents per second, with the load of
+this shared machine), a no-op rebuild and one-record edits with the build's cache (time, documents
+analysed, lists scored, files written and removed), total size and file count (ours and Pagefind's), and for a
 set of typical queries the bytes downloaded (gzip, cold cache, everything fetched including the
 script) and the time to first results in headless Chromium, then the p95 query time once the files
 are fetched. Targets at 100k: <= 150 KB gzip before first results for any query (<= 40 KB for a word
 on most pages), p95 <= 50 ms warm, fewer bytes than Pagefind for every query.
 
-    .venv/bin/python benchmarks/search_bench.py [--sizes 10000 100000] [--keep DIR]
+    .venv/bin/python benchmarks/search_bench.py [--sizes 10000 100000] [--keep DIR] [--workers N] [--index-only]
 
 Needs the `pagefind` PyPI package (`pip install 'pagefind[extended]'`, which ships the binary) and
 Debian's chromium at /usr/bin/chromium.
@@ -19,7 +21,9 @@ import functools
 import gzip
 import html
 import http.server
+import itertools
 import json
+import os
 import random
 import shutil
 import subprocess
@@ -233,13 +237,14 @@ def synthetic_catalog(n: int, seed: int = 7) -> Catalog:
     rng = random.Random(seed)
     words = vocabulary(rng, 20000)
     weights = [1 / (i + 1) for i in range(len(words))]
+    cum_weights = list(itertools.accumulate(weights))  # what choices() computes from weights on every call
     cat = Catalog(root=Path("."))
 
     def add(rec: dict) -> None:
         cat.add(rec)
 
     def text(k: int) -> str:
-        return " ".join(rng.choices(words, weights, k=k))
+        return " ".join(rng.choices(words, cum_weights=cum_weights, k=k))
 
     for key, en, hi in CRAFTS:
         for loc, name in (("en", en), ("hi", hi)):
@@ -404,14 +409,81 @@ def pagefind_binary() -> list[str]:
     return [sys.executable, "-m", "pagefind"]
 
 
-def run_size(n: int, work: Path, browser) -> None:
-    print(f"\n=== {n:,} records ===", flush=True)
-    cat = synthetic_catalog(n)
-    site = work / f"site-{n}"
-    shutil.rmtree(site, ignore_errors=True)
+def loadavg() -> str:
+    """The machine is shared: print the load beside every timing."""
+    try:
+        return "load " + " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    except OSError:
+        return "load ?"
+
+
+def timed_index(cat: Catalog, out: Path, cache: Path, workers: int) -> tuple[dict, float, float]:
+    """write_index with wall-clock and CPU seconds (this process and its workers)."""
+    shutil.rmtree(out, ignore_errors=True)
+    before = os.times()
     t = time.perf_counter()
-    stats = write_index(cat, site, work / f"cache-{n}")
-    ours_build = time.perf_counter() - t
+    stats = write_index(cat, out, cache, workers=workers)
+    wall = time.perf_counter() - t
+    after = os.times()
+    cpu = (after.user - before.user) + (after.system - before.system) + (after.children_user - before.children_user) \
+        + (after.children_system - before.children_system)
+    return stats, wall, cpu
+
+
+def index_files(out: Path) -> dict[str, bytes]:
+    root = out / "search-index"
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
+def changed_files(before: dict[str, bytes], after: dict[str, bytes]) -> str:
+    """Files a deploy would upload (new or changed) and delete, by folder."""
+    written = {k for k, v in after.items() if before.get(k) != v}
+    removed = set(before) - set(after)
+    by = {d: sum(1 for k in written | removed if k.startswith(d)) for d in ("p/", "d/", "s/", "t/", "manifest")}
+    return f"{len(written)} written + {len(removed)} removed of {len(after)} ({by})"
+
+
+def run_incremental(n: int, cat: Catalog, work: Path, workers: int) -> None:
+    """No-op rebuild and one-record edits with the cache of the full build (issue 7, item 4)."""
+    cache = work / f"cache-{n}"
+    base = index_files(work / f"site-{n}")
+    stats, wall, cpu = timed_index(cat, work / f"noop-{n}", cache, workers)
+    print(f"{'no-op rebuild':34}{wall:>8.2f} s wall {cpu:>7.2f} s cpu  analysed {stats['analysed']}, "
+          f"lists scored {stats['lists_scored']}; {changed_files(base, index_files(work / f'noop-{n}'))}  {loadavg()}")
+    product = cat.get("product", "product-7", "en") or cat.get("product", "product-7", "hi")
+    artisan = next(r for r in cat.all("artisan", "en"))
+    edits = [
+        ("edit a product's description", lambda: product.update(
+            description=product["description"].replace("</p>", " Woven for a winter wedding.</p>"))),
+        ("rename an artisan", lambda: artisan.update(name=artisan["name"] + " Sofi")),
+    ]
+    for label, edit in edits:
+        edit()
+        stats, wall, cpu = timed_index(cat, work / f"edit-{n}", cache, workers)
+        after = index_files(work / f"edit-{n}")
+        print(f"{label:34}{wall:>8.2f} s wall {cpu:>7.2f} s cpu  analysed {stats['analysed']}, lists scored "
+              f"{stats['lists_scored']} of {stats['terms']}; {changed_files(base, after)}  {loadavg()}")
+        base = after
+        shutil.rmtree(work / f"site-{n}" / "search-index")  # the site shows the edited catalog from now on
+        shutil.copytree(work / f"edit-{n}" / "search-index", work / f"site-{n}" / "search-index")
+
+
+def run_size(n: int, work: Path, browser, workers: int = 0, pagefind: bool = True) -> None:
+    print(f"\n=== {n:,} records ===", flush=True)
+    t = time.perf_counter()
+    cat = synthetic_catalog(n)
+    print(f"catalog made in {time.perf_counter() - t:.1f} s", flush=True)
+    site = work / f"site-{n}"
+    shutil.rmtree(work / f"cache-{n}", ignore_errors=True)
+    stats, ours_build, cpu = timed_index(cat, site, work / f"cache-{n}", workers)
+    print(f"{'full index build':34}{ours_build:>8.2f} s wall {cpu:>7.2f} s cpu  "
+          f"{stats['documents'] / ours_build:,.0f} documents/s wall, {stats['documents'] / cpu:,.0f} per cpu-s  "
+          f"({workers or os.cpu_count()} workers, {loadavg()})", flush=True)
+    run_incremental(n, cat, work, workers)
+    shutil.rmtree(work / f"noop-{n}", ignore_errors=True)
+    shutil.rmtree(work / f"edit-{n}", ignore_errors=True)
+    if not pagefind:
+        return
     (site / "static" / "js").mkdir(parents=True)
     shutil.copy(
         ROOT / "themes" / "chinar" / "static" / "js" / "search.js", site / "static" / "js" / "search.js"
@@ -482,7 +554,18 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10000, 100000])
     parser.add_argument("--keep", type=Path, help="work directory to keep (default: a temporary one)")
+    parser.add_argument("--workers", type=int, default=0, help="processes scoring lists (default: one per core)")
+    parser.add_argument("--index-only", action="store_true",
+                        help="only the index build figures (full, no-op, one-record edits): no Pagefind, no browser")
     args = parser.parse_args()
+    if args.index_only:
+        work = args.keep or Path(tempfile.mkdtemp(prefix="search-bench-"))
+        work.mkdir(parents=True, exist_ok=True)
+        for n in args.sizes:
+            run_size(n, work, None, args.workers, pagefind=False)
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+        return 0
     work = args.keep or Path(tempfile.mkdtemp(prefix="search-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     from playwright.sync_api import sync_playwright
@@ -491,7 +574,7 @@ def main() -> int:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
         try:
             for n in args.sizes:
-                run_size(n, work, browser)
+                run_size(n, work, browser, args.workers)
         finally:
             browser.close()
     if not args.keep:

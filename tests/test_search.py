@@ -891,3 +891,14 @@ def test_damaged_cache_means_a_full_build(tmp_path):
     stats = write_index(catalog, tmp_path / "b", tmp_path / "cache")
     assert stats["analysed"] == stats["documents"]
     assert _index_files(tmp_path / "a") == _index_files(tmp_path / "b")
+
+
+def test_write_callback_gets_the_same_files(tmp_path):
+    """The build hands files to its output tree directly (``write=``) instead of a temporary folder."""
+    content = write_relevance_catalog(tmp_path / "content")
+    catalog = load_catalog(content, check_media=False)
+    write_index(catalog, tmp_path / "a", tmp_path / "cache")
+    got: dict[str, bytes] = {}
+    stats = write_index(catalog, None, tmp_path / "cache", write=got.__setitem__)
+    assert got == {f"search-index/{k}": v for k, v in _index_files(tmp_path / "a").items()}
+    assert stats["files"] == len(got)

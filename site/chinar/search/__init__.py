@@ -26,10 +26,13 @@ def build_corpus(catalog: Catalog, cache_dir: Path, thumbnail: Callable[[dict], 
     return corpus.build_corpus(catalog, phrases, Path(cache_dir), thumbnail)
 
 
-def write_index(catalog: Catalog, output_dir: Path, cache_dir: Path,
+def write_index(catalog: Catalog, output_dir: Path | None, cache_dir: Path,
                 thumbnail: Callable[[dict], str | None] | None = None, *,
-                alias_file: Path | None = None, workers: int = 0) -> dict:
-    """Index ``catalog`` and export the browser's index to ``output_dir/search-index/``.
+                alias_file: Path | None = None, workers: int = 0,
+                write: Callable[[str, bytes], object] | None = None) -> dict:
+    """Index ``catalog`` and export the browser's index to ``output_dir/search-index/``, or, when
+    ``write`` is given, hand each file to ``write("search-index/<path>", bytes)`` instead (the build's
+    ``OutputTree.write``: no temporary copy, unchanged files untouched; ``output_dir`` is then unused).
 
     ``cache_dir/whoosh`` gets what ``chinar search`` queries: the analysed documents, from which the
     Whoosh index is made on the first query (see ``engine``), with the scores the export uses. Only
@@ -47,7 +50,8 @@ def write_index(catalog: Catalog, output_dir: Path, cache_dir: Path,
     if not workers:
         workers = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     found = build_corpus(catalog, cache_dir, thumbnail, alias_file)
-    stats, layout, lists = export.export(catalog, found, Path(output_dir) / "search-index", workers)
+    out = None if write is not None or output_dir is None else Path(output_dir) / "search-index"
+    stats, layout, lists = export.export(catalog, found, out, workers, sink=write)
     directory = Path(cache_dir) / "whoosh"
     if found.unchanged_since_last_build(layout, lists):  # a no-op build: the cache is already right
         generation = found.previous.generation

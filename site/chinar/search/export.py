@@ -27,6 +27,7 @@ import logging
 import multiprocessing
 import shutil
 from collections import Counter
+from collections.abc import Callable
 from operator import itemgetter
 from pathlib import Path
 
@@ -45,6 +46,7 @@ FILE_TARGET = 8192  # bytes per postings file (a bigger slice gets a file of its
 CHUNK = 16
 VOLUME = 64  # chunks per result-store volume: a changed title renames 64 files, the manifest lists n / 1024 hashes
 MAX_DEPTH = 3
+SITE_FOLDER = "search-index"
 PARALLEL_MIN = 4000  # lists to score before it pays to fork workers
 
 
@@ -137,8 +139,12 @@ def shard_keys(sizes: dict[str, int]) -> dict[str, str]:
 
 
 class _Writer:
-    def __init__(self, root: Path) -> None:
+    """Files into a directory, or handed to ``sink(path under the site root, bytes)`` (the build's
+    output tree, which leaves identical files untouched) without a temporary copy."""
+
+    def __init__(self, root: Path | None, sink: Callable[[str, bytes], object] | None = None) -> None:
         self.root = root
+        self.sink = sink
         self.sizes: dict[str, int] = {}
 
     @property
@@ -151,6 +157,12 @@ class _Writer:
 
     def write(self, rel: str, data: bytes) -> None:
         """Write one file (a content-hashed name written twice holds the same bytes both times)."""
+        if self.sink is not None:
+            if rel not in self.sizes:
+                self.sink(f"{SITE_FOLDER}/{rel}", data)
+            self.sizes[rel] = len(data)
+            return
+        assert self.root is not None
         path = self.root / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
@@ -204,8 +216,10 @@ def encode_lists(corpus: Corpus, keys: list[str], combo_bytes: list[bytes], work
     return {k: v for k, v in found if v is not None}
 
 
-def export(catalog: Catalog, corpus: Corpus, out: Path, workers: int = 1) -> tuple[dict, str, dict[str, Encoded]]:
-    """Write the static index of ``corpus`` (document number i = ``corpus.docs[i]``) to ``out``.
+def export(catalog: Catalog, corpus: Corpus, out: Path | None, workers: int = 1,
+           sink: Callable[[str, bytes], object] | None = None) -> tuple[dict, str, dict[str, Encoded]]:
+    """Write the static index of ``corpus`` (document number i = ``corpus.docs[i]``) to ``out`` (replaced
+    as a whole), or give each file to ``sink(f"search-index/{path}", bytes)`` when ``sink`` is set.
 
     Lists the corpus says are unchanged since the last build are not scored again (their encoded
     slices come from the cache); the rest are scored in ``workers`` processes. Returns the stats, the
@@ -213,10 +227,10 @@ def export(catalog: Catalog, corpus: Corpus, out: Path, workers: int = 1) -> tup
     every list's encoded slices, for the next build.
     """
     docs, phrases = corpus.docs, corpus.phrases
-    tmp = out.with_name(out.name + ".tmp")
-    if tmp.exists():
+    tmp = out.with_name(out.name + ".tmp") if sink is None and out is not None else None
+    if tmp is not None and tmp.exists():
         shutil.rmtree(tmp)
-    w = _Writer(tmp)
+    w = _Writer(tmp, sink)
 
     combo_count = Counter(_combo(d) for d in docs)
     combo_list = sorted(combo_count, key=lambda c: (-combo_count[c], c))
@@ -337,9 +351,10 @@ def export(catalog: Catalog, corpus: Corpus, out: Path, workers: int = 1) -> tup
     }
     w.write("manifest.json", _json(manifest))
 
-    if out.exists():
-        shutil.rmtree(out)
-    tmp.rename(out)
+    if tmp is not None and out is not None:
+        if out.exists():
+            shutil.rmtree(out)
+        tmp.rename(out)
     stats = {"documents": len(docs), "files": w.files, "bytes": w.bytes, "terms": len(lists),
              "lists_scored": len(encoded) - len(reused), "lists_reused": len(reused)}
     return stats, layout, lists
