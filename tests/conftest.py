@@ -7,10 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from catalogs import TINY
 from chinar.build import build
-
-ROOT = Path(__file__).resolve().parents[1]
-TINY = ROOT / "tests" / "fixtures" / "tiny"
 
 
 @pytest.fixture

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from catalogs import TINY
 from chinar.build import build
 from chinar.cli import main
-from conftest import TINY
 
 
 def tree(root: Path) -> dict[str, str]:

@@ -16,8 +16,8 @@ import os
 import shutil
 from pathlib import Path
 
+from catalogs import TINY
 from chinar.build import build
-from conftest import TINY
 
 GOLDEN = Path(__file__).parent / "golden" / "tiny"
 BY_NAME_ONLY = ("img/", "search-index/")

@@ -43,6 +43,7 @@ def translations(translations_dir: str, locale: str) -> gettext.NullTranslations
     return gettext.GNUTranslations(buf)
 
 
+@cache
 def format_price(amount: int | float | None, locale: str) -> str:
     """Rupees with Indian grouping and no paise: ₹1,25,000."""
     if amount is None:
@@ -50,6 +51,7 @@ def format_price(amount: int | float | None, locale: str) -> str:
     return format_currency(amount, "INR", format="¤#,##,##0", currency_digits=False, locale=BABEL_LOCALE[locale])
 
 
+@cache
 def format_day(value: str | dt.date | None, locale: str, fmt: str = "long") -> str:
     """A contract date (YYYY-MM-DD) in the reader's language: 10 फ़रवरी 2026."""
     if not value:
