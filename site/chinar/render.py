@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import json
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -261,3 +262,63 @@ def record_locale_fallback(rec: Record, locale: str) -> str | None:
 
 
 __all__ = ["Renderer", "default_theme_dir", "DEFAULT_LOCALE"]
+
+
+# -- preview -----------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _PreviewImage:
+    url: str
+    width: int
+    height: int
+    mime: str = "image/jpeg"
+
+
+@dataclass(frozen=True)
+class _PreviewPicture:
+    fallback: _PreviewImage
+    alt: str
+    sources: tuple = ()
+    sizes: str = "100vw"
+
+    @property
+    def srcset(self) -> str:
+        return f"{self.fallback.url} {self.fallback.width}w"
+
+    @property
+    def width(self) -> int:
+        return self.fallback.width
+
+    @property
+    def height(self) -> int:
+        return self.fallback.height
+
+
+ImageResolver = Callable[[dict], tuple[str, int, int]]  # image object -> (url, width, height)
+
+
+def render_record(record: Record, catalog, *, image: ImageResolver, static_url: Callable[[str], str],
+                  base_url: str = "http://localhost:8000", theme_dir: Path | None = None) -> str:
+    """HTML of one record's page exactly as the static build renders it, for the CMS preview.
+
+    Same templates, context and JSON-LD as ``chinar build``; only images differ: ``image`` maps an image
+    object to a URL the previewing server can show (no renditions are encoded for a preview), and
+    ``static_url`` maps theme static files to wherever the preview serves them.
+    """
+    from .pages import DETAIL_TEMPLATES, Page, Resolver, detail_context, record_alternates
+    from .relations import resolve
+
+    def picture(img: dict, spec: str) -> _PreviewPicture:
+        url, width, height = image(img)
+        return _PreviewPicture(_PreviewImage(url, width, height), img["alt"])
+
+    def og(img: dict) -> _PreviewImage:
+        return _PreviewImage(*image(img))
+
+    relations = resolve(catalog)
+    res = Resolver(catalog, record["locale"])
+    page = Page(urls.record(record), DETAIL_TEMPLATES[record["type"]], record["locale"],
+                {"rec": record, **detail_context(catalog, relations, record, res)},
+                record_alternates(catalog, record), kind=record["type"], record=record)
+    renderer = Renderer(theme_dir or default_theme_dir(), base_url, static_url, picture=picture, og_image=og)
+    return renderer.render(page)

@@ -256,8 +256,8 @@ def test_validation_messages_are_plain_words():
     assert "lowercase English letters" in str(err.value)
 
 
-def test_preview_shows_unsaved_edits_as_a_contract_record(rf):
-    """Preview converts the page with its unsaved edits; rendering goes to chinar.render when it exists."""
+def test_preview_renders_unsaved_edits_with_the_site_theme(rf):
+    """Preview converts the page with its unsaved edits and renders it with the static site's templates."""
     from chinar_cms.artisans.models import ArtisanPage
     from django.contrib.auth import get_user_model
 
@@ -271,4 +271,14 @@ def test_preview_shows_unsaved_edits_as_a_contract_record(rf):
     html = response.content.decode("utf-8")
     assert "नया मसौदा: केवल पूर्वावलोकन" in html
     assert "alert(1)" not in html
+    # The static site's own page: its language, direction, stylesheet and skip link (in Hindi).
+    assert '<html lang="hi" dir="ltr">' in html
+    assert "/preview-static/css/site.css" in html and "मुख्य सामग्री पर जाएँ" in html
     assert ArtisanPage.objects.get(pk=artisan.pk).bio != artisan.bio  # nothing was saved
+
+
+def test_preview_static_serves_the_theme_files_and_nothing_else(client):
+    response = client.get("/preview-static/css/site.css")
+    assert response.status_code == 200
+    assert b".site-header" in b"".join(response.streaming_content)
+    assert client.get("/preview-static/../templates/base.html").status_code in (400, 404)  # refused

@@ -175,6 +175,10 @@ class ExportContext:
             out["focal_point"] = fp
         return out
 
+    def wagtail_image(self, src: str):
+        """The Wagtail image behind a contract ``src`` seen in this export (for previews)."""
+        return self._images[src]
+
     def images(self, stream) -> list[dict]:
         return [img for img in (self.image(child.value) for child in stream or []) if img]
 

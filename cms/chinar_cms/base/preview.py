@@ -3,7 +3,9 @@
 The page (with its unsaved edits) becomes a contract record exactly as the API would export it;
 ``chinar.render.render_record(record, catalog)`` (the static build's Jinja2 renderer) turns it into
 HTML. The catalog holds every published record, so the preview resolves references the same way
-the build does. Until the static build provides ``chinar.render`` the preview shows the record.
+the build does. Images are shown through Wagtail renditions of the originals (a preview encodes
+no static-site renditions) and theme files are served from ``/preview-static/``. A record that
+cannot be exported yet (e.g. required fields missing) is shown as its draft contract record.
 """
 
 from __future__ import annotations
@@ -48,13 +50,17 @@ def serve_record_preview(page, request) -> HttpResponse:
     record = page.to_record(ctx)
     problem = page.consent_problem() if hasattr(page, "consent_problem") else None
     if record is not None:
-        try:
-            from chinar.render import render_record
-        except ImportError:
-            render_record = None
-        if render_record is not None:
-            catalog = preview_catalog(ctx, record, settings.MEDIA_ROOT)
-            return HttpResponse(render_record(record, catalog))
+        from chinar.render import render_record
+
+        catalog = preview_catalog(ctx, record, settings.MEDIA_ROOT)
+
+        def image(img: dict) -> tuple[str, int, int]:
+            rendition = ctx.wagtail_image(img["src"]).get_rendition("max-1200x1200")
+            return rendition.url, rendition.width, rendition.height
+
+        html = render_record(record, catalog, image=image, static_url=lambda rel: f"/preview-static/{rel}",
+                             base_url=request.build_absolute_uri("/").rstrip("/"))
+        return HttpResponse(html)
     return TemplateResponse(
         request,
         "base/preview_record.html",
