@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test install build check lint clean
+.PHONY: demo site test install build check lint clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -20,13 +20,21 @@ check: $(STAMP)
 build: $(STAMP)
 	$(BIN)/chinar build --content content --output output
 
+# The whole pipeline: CMS (demo catalog) -> pull -> build -> serve. See scripts/demo.sh.
 demo: $(STAMP)
+	scripts/demo.sh
+
+# The static half only: build the committed snapshot in content/ and serve it.
+site: $(STAMP)
 	$(BIN)/chinar build --content content --output output
 	$(BIN)/chinar serve --output output
 
+# The whole suite on SQLite; then, when CI provides a PostgreSQL server, the CMS suite again on it.
 test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
+	if [ -n "$${CHINAR_TEST_POSTGRES_URL:-}" ]; then \
+	  DATABASE_URL="$$CHINAR_TEST_POSTGRES_URL" $(BIN)/python -m pytest tests/cms; fi
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
