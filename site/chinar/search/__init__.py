@@ -18,18 +18,18 @@ log = logging.getLogger(__name__)
 
 
 def build_corpus(catalog: Catalog, cache_dir: Path, thumbnail: Callable[[dict], str | None] | None = None,
-                 alias_file: Path | None = None):
+                 alias_file: Path | None = None, full: bool = False):
     """The catalog's search documents analysed, reusing the last build's work (``corpus.Corpus``)."""
     from . import corpus, documents
 
     phrases = documents.alias_phrases(documents.alias_groups(catalog, alias_file))
-    return corpus.build_corpus(catalog, phrases, Path(cache_dir), thumbnail)
+    return corpus.build_corpus(catalog, phrases, Path(cache_dir), thumbnail, full=full)
 
 
 def write_index(catalog: Catalog, output_dir: Path | None, cache_dir: Path,
                 thumbnail: Callable[[dict], str | None] | None = None, *,
                 alias_file: Path | None = None, workers: int = 0,
-                write: Callable[[str, bytes], object] | None = None) -> dict:
+                write: Callable[[str, bytes], object] | None = None, full: bool = False) -> dict:
     """Index ``catalog`` and export the browser's index to ``output_dir/search-index/``, or, when
     ``write`` is given, hand each file to ``write("search-index/<path>", bytes)`` instead (the build's
     ``OutputTree.write``: no temporary copy, unchanged files untouched; ``output_dir`` is then unused).
@@ -40,7 +40,8 @@ def write_index(catalog: Catalog, output_dir: Path | None, cache_dir: Path,
     same as a build from scratch. Every exported file except ``manifest.json`` is named by a hash of
     its content, so it can be cached forever; the manifest is small and must be revalidated (it names
     everything else). ``thumbnail(image)`` gives a root-relative URL of a small rendition, or None to
-    show no image. ``workers``: processes scoring lists on a full build (0: one per core). Same
+    show no image. ``workers``: processes scoring lists on a full build (0: one per core). ``full``:
+    ignore the cache (the output is the same either way; this only re-does the work). Same
     catalog -> same bytes. Returns ``{"documents", "files", "bytes", "terms"}`` and counts of
     documents analysed/reused and lists scored/reused.
     """

@@ -502,13 +502,13 @@ def patch_postings(state: State, entries: list[Entry]) -> list[set[str]]:
 
 
 def build_corpus(catalog: Catalog, phrases: dict[tuple[str, ...], list[str]], cache_dir: Path,
-                 thumbnail: Callable[[dict], str | None] | None = None) -> Corpus:
+                 thumbnail: Callable[[dict], str | None] | None = None, full: bool = False) -> Corpus:
     """Every search document of ``catalog`` analysed, reusing the last build's work where its inputs
     are unchanged (see the module docstring). Thumbnails are asked for every document on every build:
     the image pipeline writes only the renditions it was asked for."""
     directory = Path(cache_dir) / "whoosh"
     signature = code_signature()
-    prev = load_state(directory, signature)
+    prev = None if full else load_state(directory, signature)
     cached = prev.entries if prev else {}
     same_phrases = prev is not None and prev.phrases == phrases_signature(phrases)
     matcher = AliasMatcher(phrases)
