@@ -377,7 +377,7 @@ def print_table(artisans: int, chinar: Row | None, pelican: Row | None) -> None:
               f"{r.rate(r.records):>9.0f} {r.m.peak_rss_mb:>7.0f} {r.m.tree_pss_mb:>7.0f}  "
               f"{r.m.load_before} -> {r.m.load_after}")
     if chinar:
-        secs = chinar.extra.get("seconds", {})
+        secs = {k: v for k, v in chinar.extra.get("seconds", {}).items() if k != "total"}
         total = chinar.extra.get("build_seconds") or sum(secs.values())
         parts = ", ".join(f"{k} {v:.1f}s ({100 * v / total:.0f}%)" for k, v in secs.items())
         imports = chinar.extra.get("import_seconds")
