@@ -7,7 +7,9 @@ Uploads: local disk (cms/media/) unless ``AWS_STORAGE_BUCKET_NAME`` is set, then
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 
@@ -106,21 +108,41 @@ STATIC_ROOT = CMS_DIR / "static"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = CMS_DIR / "media"
 
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-}
-if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
-    # Uploads on S3; django-storages reads AWS_* (credentials, region, endpoint) from the environment.
-    STORAGES["default"] = {
+
+def media_storage(env: Mapping[str, str]) -> dict[str, Any]:
+    """``STORAGES["default"]`` for the environment ``env``: S3 when a bucket is named, else local disk.
+
+    S3 (django-storages with boto3) when ``AWS_STORAGE_BUCKET_NAME`` is set. Optional:
+    ``AWS_S3_ENDPOINT_URL`` (an S3-compatible server such as MinIO; addressed path-style),
+    ``AWS_S3_REGION_NAME``, ``AWS_LOCATION`` (key prefix, e.g. ``media/``),
+    ``AWS_S3_ADDRESSING_STYLE``. Credentials are never settings: boto3's standard chain finds them
+    (``AWS_ACCESS_KEY_ID``/``AWS_SECRET_ACCESS_KEY``, ``AWS_PROFILE``, an instance or container role).
+    Otherwise uploads go to ``MEDIA_ROOT``.
+    """
+    bucket = (env.get("AWS_STORAGE_BUCKET_NAME") or "").strip()
+    if not bucket:
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    endpoint = (env.get("AWS_S3_ENDPOINT_URL") or "").strip() or None
+    return {
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {
-            "bucket_name": os.environ["AWS_STORAGE_BUCKET_NAME"],
-            "default_acl": None,
-            "querystring_auth": True,
-            "file_overwrite": False,
+            "bucket_name": bucket,
+            "endpoint_url": endpoint,
+            "region_name": (env.get("AWS_S3_REGION_NAME") or "").strip() or None,
+            "location": (env.get("AWS_LOCATION") or "").strip().strip("/"),
+            # A custom endpoint (127.0.0.1, MinIO) has no per-bucket host names.
+            "addressing_style": (env.get("AWS_S3_ADDRESSING_STYLE") or "").strip() or ("path" if endpoint else None),
+            "default_acl": None,  # the bucket enforces owner permissions (no ACLs)
+            "querystring_auth": True,  # the bucket is private: file URLs are signed
+            "file_overwrite": False,  # a new upload never replaces another file of the same name
         },
     }
+
+
+STORAGES = {
+    "default": media_storage(os.environ),
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
 
 WAGTAIL_SITE_NAME = "Chinar"
 WAGTAILADMIN_BASE_URL = os.environ.get("CHINAR_CMS_BASE_URL", "http://127.0.0.1:8000")
