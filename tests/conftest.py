@@ -31,3 +31,24 @@ def tiny_site(tmp_path_factory, image_cache: Path) -> Path:
     out = tmp_path_factory.mktemp("tiny-site") / "output"
     build(TINY, out, "https://chinar.example.in", cache_dir=image_cache)
     return out
+
+
+@pytest.fixture(scope="session")
+def shared_images(tmp_path_factory) -> Path:
+    """Renditions shared by every build of a synthetic catalog (their pooled originals are identical)."""
+    return tmp_path_factory.mktemp("synthetic-images")
+
+
+@pytest.fixture
+def synthetic_cache(tmp_path: Path, shared_images: Path):
+    """Fresh build caches (state, search) whose image renditions are shared across the session."""
+    made = []
+
+    def make(name: str = "cache") -> Path:
+        path = tmp_path / name
+        path.mkdir()
+        (path / "images").symlink_to(shared_images, target_is_directory=True)
+        made.append(path)
+        return path
+
+    return make

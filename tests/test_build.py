@@ -235,3 +235,32 @@ def test_template_error_keeps_the_last_good_output(tiny_content: Path, tmp_path:
         build(tiny_content, out, cache_dir=image_cache, theme_dir=theme)
     assert isinstance(info.value, BuildError) or "nope" in str(info.value)
     assert tree(out) == before
+
+
+def test_long_lists_are_paginated_under_their_craft(tmp_path: Path, synthetic_cache) -> None:
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from synthetic import generate
+
+    content = tmp_path / "content"
+    generate(content, artisans=120, products=1)
+    out = tmp_path / "out"
+    build(content, out, "https://chinar.example.in", cache_dir=synthetic_cache())
+    craft = page(out, "/crafts/sozni/")
+    listed = [a["href"] for a in craft.anchors if a["href"].startswith("/artisans/artisan-")]
+    assert 0 < len(listed) <= 12
+    more = [a["href"] for a in craft.anchors if a["href"] == "/crafts/sozni/artisans/"]
+    assert more
+    catalog_artisans = sorted(p.name.split(".")[0] for p in (content / "artisans").glob("*.en.json")
+                              if '"sozni"' in p.read_text())
+    seen, url = [], "/crafts/sozni/artisans/"
+    while url:  # follow "next" through every page of the sublist
+        doc = page(out, url)
+        assert doc.h1 == [f"Artisans: {json.loads((content / 'crafts/sozni.en.json').read_text())['name']}"]
+        seen += [a["href"].split("/")[2] for a in doc.anchors if a["href"].startswith("/artisans/artisan-")]
+        nxt = [a["href"] for a in doc.anchors if a.get("rel") == "next"]
+        url = nxt[0] if nxt else None
+    assert sorted(set(seen)) == catalog_artisans
+    # The pager links to a window of pages, never to every page.
+    assert len([a for a in page(out, "/products/").anchors if "/products/page/" in a["href"]]) <= 8

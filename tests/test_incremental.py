@@ -155,13 +155,13 @@ def test_corrupt_state_falls_back_to_a_full_build(site: dict) -> None:
     assert report.rendered == report.pages
 
 
-def test_killed_build_then_normal_build_equals_full_build(tmp_path: Path, image_cache: Path) -> None:
+def test_killed_build_then_normal_build_equals_full_build(tmp_path: Path, synthetic_cache) -> None:
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
     from synthetic import generate
 
     content = tmp_path / "content"
     generate(content, artisans=300, products=2)
-    out, cache = tmp_path / "out", tmp_path / "cache"
+    out, cache = tmp_path / "out", synthetic_cache("cache")
     build(content, out, BASE, cache_dir=cache)  # a first good build (and a warm image cache)
     edit_json(content / "crafts/sozni.en.json", lambda d: d.update(name="Sozni needlework"))
     cmd = [sys.executable, "-m", "chinar.cli", "build", "--content", str(content), "--output", str(out),
@@ -176,18 +176,19 @@ def test_killed_build_then_normal_build_equals_full_build(tmp_path: Path, image_
     proc.wait()
     assert staging.exists()  # it really died mid-build
     build(content, out, BASE, cache_dir=cache)
-    build(content, tmp_path / "full", BASE, cache_dir=tmp_path / "cache-full", full=True)
+    build(content, tmp_path / "full", BASE, cache_dir=synthetic_cache("cache-full"), full=True)
     assert {k: v[0] for k, v in snapshot(out).items()} == {k: v[0] for k, v in snapshot(tmp_path / "full").items()}
 
 
-def test_worker_count_does_not_change_the_output(tmp_path: Path) -> None:
+def test_worker_count_does_not_change_the_output(tmp_path: Path, synthetic_cache) -> None:
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
     from synthetic import generate
 
     content = tmp_path / "content"
     generate(content, artisans=150, products=3)
-    one = build(content, tmp_path / "one", BASE, cache_dir=tmp_path / "cache", workers=1, full=True)
-    two = build(content, tmp_path / "two", BASE, cache_dir=tmp_path / "cache", workers=2, full=True)
+    cache = synthetic_cache("cache")
+    one = build(content, tmp_path / "one", BASE, cache_dir=cache, workers=1, full=True)
+    two = build(content, tmp_path / "two", BASE, cache_dir=cache, workers=2, full=True)
     assert one.rendered == two.rendered > 400  # enough pages for the pool to be used
     assert {k: v[0] for k, v in snapshot(tmp_path / "one").items()} == \
         {k: v[0] for k, v in snapshot(tmp_path / "two").items()}

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import gc
 import hashlib
 import json
 import logging
@@ -191,8 +192,7 @@ def render_pages(job: BuildJob, renderer: Renderer, static_hash: str) -> None:
         rel = urls.output_file(page.url)
         old = job.state.pages.get(page.url)
         job.new_state.pages[page.url] = fp
-        if old is not None and old == fp and (job.output.staging / rel).is_file() \
-                and page.url in job.state.requests:
+        if old is not None and old == fp and page.url in job.state.requests and job.output.exists(rel):
             job.output.produced.add(rel)
             job.new_state.requests[page.url] = job.state.requests[page.url]
         else:
@@ -229,6 +229,10 @@ def _run_chunks(todo: list[int], workers: int, progress: bool = False) -> list[t
         parts = map(_render_chunk, chunks)
         pool = None
     else:
+        # Objects created so far are shared with the workers copy-on-write; freezing them keeps the
+        # garbage collector from touching (and so copying) every page of them in each worker.
+        gc.collect()
+        gc.freeze()
         pool = multiprocessing.get_context("fork").Pool(workers)
         parts = pool.imap_unordered(_render_chunk, chunks)
     try:
@@ -240,6 +244,7 @@ def _run_chunks(todo: list[int], workers: int, progress: bool = False) -> list[t
         if pool is not None:
             pool.terminate() if sys.exc_info()[0] else pool.close()
             pool.join()
+            gc.unfreeze()
         if bar is not None:
             bar.close()
     results.sort(key=lambda r: r[0])
@@ -349,7 +354,8 @@ def build(content_dir: Path, output_dir: Path, base_url: str = "", cache_dir: Pa
             Pelican(settings).run()
         finally:
             console.quiet = quiet
-        tree.commit()
+        tree.commit(job.state.outputs or None)
+        job.new_state.outputs = set(tree.produced)
         job.new_state.save(job.cache_dir)
         write_signature(cache_dir, signature, output_identity(output_dir))
     except BaseException:

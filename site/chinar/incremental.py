@@ -29,7 +29,7 @@ from .pages import Page
 
 log = logging.getLogger(__name__)
 
-STATE_VERSION = 3
+STATE_VERSION = 4
 
 
 @dataclass
@@ -41,6 +41,7 @@ class BuildState:
     # the image requests (kind, image, spec) each page made, to plan renditions without rendering
     requests: dict[str, frozenset] = field(default_factory=dict)
     inputs_signature: str = ""
+    outputs: set[str] = field(default_factory=set)  # every file the build produced, to delete stale ones
 
     @classmethod
     def load(cls, cache_dir: Path) -> BuildState:

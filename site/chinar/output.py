@@ -1,11 +1,11 @@
-"""Writing the output tree safely: stage, write only what changed, then swap.
+"""Writing the output tree safely: write only what changed, beside the live output, then move it in.
 
-The build writes into a staging directory that starts as a hard-linked copy of the last good output
-(cheap: no bytes are copied). A file whose new bytes equal the old is left alone, so its inode and
-mtime stay and deploys and file watchers see only real changes; a changed file is written to a new
-inode (write + rename), so the live output is never modified in place. Only when every stage has
-succeeded is the staging tree swapped in; a failed build removes staging and leaves the last good
-output untouched.
+Every file the build produces goes through ``write``: if the live output already holds the same bytes,
+nothing is written (the file keeps its inode and mtime, so deploys and file watchers see only real
+changes); otherwise the new bytes go to a staging folder beside the output. Only when every stage
+has succeeded does ``commit`` move the staged files into the output and delete the files this build
+no longer produces. A build that fails before that leaves the last good output untouched, and the
+cost of a small rebuild is proportional to what changed, not to the size of the site.
 """
 
 from __future__ import annotations
@@ -30,14 +30,15 @@ class OutputTree:
     def open(self) -> Path:
         if self.staging.exists():  # left over from a killed build: it is not trustworthy
             shutil.rmtree(self.staging)
-        if self.output_dir.is_dir():
-            shutil.copytree(self.output_dir, self.staging, copy_function=os.link, symlinks=True)
-        else:
-            self.staging.mkdir(parents=True)
+        self.staging.mkdir(parents=True)
         return self.staging
 
+    def exists(self, rel: str) -> bool:
+        """Whether the live output holds ``rel`` (a page skipped by an incremental build must)."""
+        return (self.output_dir / rel).is_file()
+
     def write(self, rel: str, data: bytes) -> bool:
-        """Write ``data`` at ``rel`` unless identical bytes are already there; True if written."""
+        """Stage ``data`` for ``rel`` unless the live output has identical bytes; True if staged."""
         self.produced.add(rel)
         if self.write_bytes(rel, data):
             self.written.append(rel)
@@ -47,35 +48,53 @@ class OutputTree:
 
     def write_bytes(self, rel: str, data: bytes) -> bool:
         """The write itself, without bookkeeping: safe to call from worker processes."""
-        path = self.staging / rel
+        live = self.output_dir / rel
         try:
-            if path.stat().st_size == len(data) and path.read_bytes() == data:
+            if live.stat().st_size == len(data) and live.read_bytes() == data:
                 return False
-        except FileNotFoundError:
-            path.parent.mkdir(parents=True, exist_ok=True)
+        except (FileNotFoundError, NotADirectoryError):
+            pass
+        path = self.staging / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
         tmp.write_bytes(data)
         os.replace(tmp, path)
         return True
 
-    def commit(self) -> None:
-        """Remove files this build did not produce, then swap staging in as the output."""
-        for path in sorted(self.staging.rglob("*"), reverse=True):
-            rel = path.relative_to(self.staging).as_posix()
-            if path.is_dir():
-                if not any(path.iterdir()):
-                    path.rmdir()
-            elif rel not in self.produced:
+    def commit(self, previous: set[str] | None = None) -> None:
+        """Move staged files into the output; delete what this build no longer produces.
+
+        ``previous`` is what the last build produced (from its state); without it the output is listed.
+        Files staged by other writers (image renditions linked into staging) count as produced too.
+        """
+        self.output_dir.mkdir(parents=True, exist_ok=True)
+        for dirpath, _dirs, files in os.walk(self.staging):
+            for name in files:
+                src = os.path.join(dirpath, name)
+                rel = os.path.relpath(src, self.staging).replace(os.sep, "/")
+                dest = self.output_dir / rel
+                try:
+                    if os.stat(src).st_ino == dest.stat().st_ino:  # the same hard-linked file: nothing to do
+                        continue
+                except FileNotFoundError:
+                    dest.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(src, dest)
+                if rel not in self.produced:
+                    self.produced.add(rel)
+        if previous is None:
+            previous = {p.relative_to(self.output_dir).as_posix() for p in self.output_dir.rglob("*") if p.is_file()}
+        for rel in sorted(previous - self.produced):
+            path = self.output_dir / rel
+            try:
                 path.unlink()
-                self.removed.append(rel)
-        old = self.output_dir.with_name(f".{self.output_dir.name}.old")
-        if old.exists():
-            shutil.rmtree(old)
-        if self.output_dir.exists():
-            os.rename(self.output_dir, old)
-        os.rename(self.staging, self.output_dir)
-        if old.exists():
-            shutil.rmtree(old)
+            except FileNotFoundError:
+                continue
+            self.removed.append(rel)
+            parent = path.parent
+            while parent != self.output_dir and not any(parent.iterdir()):
+                parent.rmdir()
+                parent = parent.parent
+        shutil.rmtree(self.staging, ignore_errors=True)
         log.info("output: %d written, %d unchanged, %d removed", len(self.written), self.unchanged, len(self.removed))
 
     def abort(self) -> None:

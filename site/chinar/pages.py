@@ -17,6 +17,7 @@ from .content import LOCALES, Catalog, Record
 from .relations import Relations
 
 PER_PAGE = 24
+SHOWN_ON_PAGE = 12  # artisans or products on a craft or district page; the rest are in its sublists
 DETAIL_TEMPLATES = {"district": "district.html", "craft": "craft.html", "artisan": "artisan.html",
                     "product": "product.html", "collection": "collection.html", "story": "story.html",
                     "campaign": "campaign.html", "page": "page.html"}
@@ -59,7 +60,14 @@ def record_alternates(catalog: Catalog, rec: Record) -> dict[str, str]:
     return {loc: urls.record(v) for loc, v in sorted(catalog.versions(rec["type"], rec["translation_key"]).items())}
 
 
-def paginate(items: list, url_for, locale: str, template: str, kind: str, extra: dict) -> Iterator[Page]:
+def page_window(n: int, total: int, around: int = 2) -> list[int]:
+    """Page numbers a pager links to: first, last and a few around the current one (never all of them:
+    a 3,000-page list would otherwise put 3,000 links on each of its 3,000 pages)."""
+    return sorted({1, total, *range(max(1, n - around), min(total, n + around) + 1)})
+
+
+def paginate(items: list, url_for, locale: str, template: str, kind: str, extra: dict,
+             locales: tuple[str, ...] = LOCALES) -> Iterator[Page]:
     total = max(1, -(-len(items) // PER_PAGE))
     for n in range(1, total + 1):
         chunk = items[(n - 1) * PER_PAGE:n * PER_PAGE]
@@ -67,25 +75,43 @@ def paginate(items: list, url_for, locale: str, template: str, kind: str, extra:
             "number": n, "total": total,
             "previous": url_for(locale, n - 1) if n > 1 else None,
             "next": url_for(locale, n + 1) if n < total else None,
-            "pages": [(i, url_for(locale, i)) for i in range(1, total + 1)],
+            "pages": [(i, url_for(locale, i)) for i in page_window(n, total)],
         }
         yield Page(url_for(locale, n), template, locale, {**extra, "items": chunk, "pagination": pagination},
-                   structural_alternates(lambda loc, n=n: url_for(loc, n) if n <= total else url_for(loc, 1)),
-                   kind=kind)
+                   {loc: url_for(loc, n) for loc in locales}, kind=kind)
+
+
+def sublists(catalog: Catalog, rel: Relations, rec: Record, res: Resolver) -> Iterator[Page]:
+    """Every artisan and product of a craft or district, paginated under its page (its page shows a few)."""
+    t, key = rec["type"], rec["translation_key"]
+    keys = {"artisan": (rel.artisans_by_craft if t == "craft" else rel.artisans_by_district).get(key, []),
+            "product": (rel.products_by_craft if t == "craft" else rel.products_by_district).get(key, [])}
+    versions = catalog.versions(t, key)
+    for type_, item_keys in keys.items():
+        if len(item_keys) <= SHOWN_ON_PAGE:
+            continue
+
+        def url_for(loc: str, n: int, type_=type_) -> str:
+            return urls.sublist(versions.get(loc, rec), type_, n)
+
+        yield from paginate(res.many(type_, item_keys), url_for, rec["locale"], "index.html", f"{type_}_index",
+                            {"type": type_, "parent": rec}, tuple(sorted(versions)))
 
 
 def detail_context(catalog: Catalog, rel: Relations, rec: Record, res: Resolver) -> dict[str, Any]:
     """What a record's own page shows besides the record itself."""
     t, key = rec["type"], rec["translation_key"]
     if t == "district":
+        artisans, products = rel.artisans_by_district.get(key, []), rel.products_by_district.get(key, [])
         return {"crafts": res.many("craft", rel.crafts_by_district.get(key, [])),
-                "artisans": res.many("artisan", rel.artisans_by_district.get(key, [])),
-                "products": res.many("product", rel.products_by_district.get(key, [])[:12])}
+                "artisans": res.many("artisan", artisans[:SHOWN_ON_PAGE]), "artisan_count": len(artisans),
+                "products": res.many("product", products[:SHOWN_ON_PAGE]), "product_count": len(products)}
     if t == "craft":
+        artisans, products = rel.artisans_by_craft.get(key, []), rel.products_by_craft.get(key, [])
         return {"districts": res.many("district", rec["districts"]),
-                "artisans": res.many("artisan", rel.artisans_by_craft.get(key, [])),
-                "products": res.many("product", rel.products_by_craft.get(key, [])[:24]),
-                "stories": res.many("story", rel.stories_by_craft.get(key, []))}
+                "artisans": res.many("artisan", artisans[:SHOWN_ON_PAGE]), "artisan_count": len(artisans),
+                "products": res.many("product", products[:SHOWN_ON_PAGE]), "product_count": len(products),
+                "stories": res.many("story", rel.stories_by_craft.get(key, [])[:SHOWN_ON_PAGE])}
     if t == "artisan":
         return {"crafts": res.many("craft", rec["crafts"]), "district": res.one("district", rec["district"]),
                 "products": res.many("product", rel.products_by_artisan.get(key, [])),
@@ -152,4 +178,6 @@ def build_pages(catalog: Catalog, rel: Relations) -> list[Page]:
                 pages.append(Page(urls.record(rec), DETAIL_TEMPLATES[type_], locale,
                                   {"rec": rec, **detail_context(catalog, rel, rec, res)},
                                   record_alternates(catalog, rec), kind=type_, record=rec))
+                if type_ in ("craft", "district"):
+                    pages.extend(sublists(catalog, rel, rec, res))
     return pages

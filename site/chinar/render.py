@@ -193,6 +193,9 @@ class Renderer:
             return _("Search")
         if page.kind.endswith("_index"):
             title = _(SECTION_TITLES[page.kind.removesuffix("_index")])
+            parent = page.context.get("parent")
+            if parent is not None:
+                title = _("%(section)s: %(name)s") % {"section": title, "name": parent["name"]}
             n = page.context["pagination"]["number"]
             return title if n == 1 else _("%(title)s, page %(n)s") % {"title": title, "n": n}
         return SITE_NAME[page.locale]
@@ -209,7 +212,11 @@ class Renderer:
         if page.kind == "home":
             return trail
         type_ = page.kind.removesuffix("_index")
-        if type_ in SECTION_TITLES:
+        parent = page.context.get("parent")
+        if parent is not None:  # Home > Crafts > Kani shawl > Artisans: Kani shawl
+            trail.append((_(SECTION_TITLES[parent["type"]]), urls.index(parent["type"], page.locale)))
+            trail.append((parent["name"], urls.record(parent)))
+        elif type_ in SECTION_TITLES:
             trail.append((_(SECTION_TITLES[type_]), urls.index(type_, page.locale)))
         if page.record is not None or page.kind == "search" or page.url != trail[-1][1]:
             trail.append((title, page.url))

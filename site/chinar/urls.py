@@ -36,6 +36,12 @@ def record(rec: Record) -> str:
     return detail(rec["type"], rec["slug"], rec["locale"])
 
 
+def sublist(parent: Record, type_: str, page: int = 1) -> str:
+    """All artisans or products of a craft or district: ``crafts/kani-shawl/artisans/page/2/``."""
+    base = f"{record(parent)}{SECTION[type_]}/"
+    return base if page == 1 else f"{base}page/{page}/"
+
+
 def search(locale: str) -> str:
     return f"{prefix(locale)}search/"
 
