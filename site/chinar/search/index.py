@@ -177,8 +177,12 @@ def merge_scores(key: str, field_scores: Callable[[str, str], dict[int, float]],
     both give the same integers.
     """
     acc: dict[int, float] = {}
+    merged = [0]  # how many non-empty score sets were added (one: acc is already in document order)
 
     def add(scores: dict[int, float], weight: float) -> None:
+        if not scores:
+            return
+        merged[0] += 1
         if not acc:  # 0.0 + x == x: the first field's scores need no additions
             acc.update({doc: weight * sc for doc, sc in scores.items()})
             return
@@ -202,7 +206,9 @@ def merge_scores(key: str, field_scores: Callable[[str, str], dict[int, float]],
             add(field_scores("xs", skel), COMPONENTS["#"][1])
         for gid in singles.get(key, ()):
             add(field_scores("alias", gid), COMPONENTS["@"][1])
-    return {doc: max(1, round(SCALE * sc * boost[doc])) for doc, sc in sorted(acc.items())}
+    items = sorted(acc.items()) if merged[0] > 1 else acc.items()  # score sets come in document order
+    # round() of a positive number is >= 0, so "or 1" is max(1, ...): every posting scores at least 1.
+    return {doc: round(SCALE * sc * boost[doc]) or 1 for doc, sc in items}
 
 
 def main_terms(reader) -> dict[str, int]:
