@@ -20,7 +20,7 @@ from catalogs import TINY
 from chinar.build import build
 
 GOLDEN = Path(__file__).parent / "golden" / "tiny"
-BY_NAME_ONLY = ("img/", "search-index/")
+BY_NAME_ONLY = ("img/", "search-index/", "static/")  # static/ holds copies of theme files
 
 
 def listing(root: Path) -> list[str]:

@@ -13,11 +13,12 @@ import threading
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from ..serve import SiteHandler
 from .rules import HeaderRules, content_type_for
 
 
-class NetlifyLikeHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves ``directory`` with the header rules applied and Netlify's 404 behaviour."""
+class NetlifyLikeHandler(SiteHandler):
+    """Serves ``directory`` with the header rules applied and Netlify's 404 behaviour (from SiteHandler)."""
 
     rules: HeaderRules
 
@@ -33,19 +34,6 @@ class NetlifyLikeHandler(http.server.SimpleHTTPRequestHandler):
         for name, value in self.rules.headers_for(path).items():
             self.send_header(name, value)
         super().end_headers()
-
-    def send_error(self, code, message=None, explain=None):
-        page = Path(self.directory) / "404.html"
-        if code == 404 and page.is_file():
-            body = page.read_bytes()
-            self.send_response(404)
-            self.send_header("Content-Type", content_type_for("404.html"))
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            if self.command != "HEAD":
-                self.wfile.write(body)
-            return
-        super().send_error(code, message, explain)
 
     def log_message(self, format, *args):  # noqa: A002 - keep test output quiet
         pass
