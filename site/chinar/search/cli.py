@@ -31,7 +31,11 @@ def run(args: argparse.Namespace) -> int:
     if not (directory / engine.SIDECAR).exists():
         print(f"chinar search: no search index in {directory} (run `chinar build` first)", file=sys.stderr)
         return 2
-    eng = engine.Engine(directory)
+    try:
+        eng = engine.Engine(directory)  # the first query after a build indexes the documents into Whoosh
+    except FileNotFoundError as exc:
+        print(f"chinar search: {exc}", file=sys.stderr)
+        return 2
     try:
         filters = query.Filters(type=args.type, locale=args.lang, craft=args.craft, district=args.district,
                                 band=args.band)
