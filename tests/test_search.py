@@ -844,6 +844,7 @@ EDITS = [
          .replace("The talim code", "तालीम का कोड"), encoding="utf-8")),
     ("deleted product", lambda c: (c / "products/namda-rug-floral.hi.json").unlink()),
     ("alias file", None),
+    ("alias file, a group removed", None),
 ]
 
 
@@ -863,8 +864,10 @@ def test_incremental_index_equals_a_full_build(tmp_path):
     assert (stats["analysed"], stats["lists_scored"]) == (0, 0)
     assert _index_files(tmp_path / "first") == _index_files(tmp_path / "noop")
     for i, (name, edit) in enumerate(EDITS):
-        if edit is None:
+        if name == "alias file":
             aliases.write_text(json.dumps({"groups": [["wool", "ऊन", "اون"], ["stole", "shawl"]]}), encoding="utf-8")
+        elif name == "alias file, a group removed":
+            aliases.write_text(json.dumps({"groups": [["stole", "shawl"]]}), encoding="utf-8")
         else:
             edit(content)
         incremental = build(f"inc{i}", "cache")

@@ -350,8 +350,9 @@ class Corpus:
         with: when it differs (documents added, removed, moved, facets renumbered) nothing is reused.
         """
         prev = self.previous
-        if self.dirty is None or prev is None or prev.layout != layout or len(prev.avgfl) != len(FIELDS):
-            return {}
+        if self.dirty is None or prev is None or prev.layout != layout or len(prev.avgfl) != len(FIELDS) \
+                or prev.phrases != phrases_signature(self.phrases):
+            return {}  # other alias phrases change which alias lists a main list merges: score everything
         changed = [prev.avgfl[f] != self.avgfl[f] for f in range(len(FIELDS))]
         if any(changed[:N_MAIN]):
             return {}  # every main list reads a main field
