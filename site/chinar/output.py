@@ -67,7 +67,12 @@ class OutputTree:
         ``previous`` is what the last build produced (from its state); without it the output is listed.
         Files staged by other writers (image renditions linked into staging) count as produced too.
         """
-        self.output_dir.mkdir(parents=True, exist_ok=True)
+        if not self.output_dir.exists():  # a first build: the staged tree is the whole output
+            self.staging.rename(self.output_dir)
+            self.produced.update(p.relative_to(self.output_dir).as_posix()
+                                 for p in self.output_dir.rglob("*") if p.is_file())
+            log.info("output: %d written", len(self.written))
+            return
         for dirpath, _dirs, files in os.walk(self.staging):
             for name in files:
                 src = os.path.join(dirpath, name)

@@ -99,7 +99,20 @@ class Renderer:
             nav=[(SECTION_TITLES[t], urls.href(urls.index(t, locale)))
                  for t in ("craft", "artisan", "product", "district", "collection", "story")],
         )
-        env.globals["card"] = self._card_renderer(env)
+        card = env.globals["card"] = self._card_renderer(env)
+
+        def cards(records: list[Record], campaign: str | None = None) -> Markup:
+            """A grid of cards (the common list on every page): plain Python, no template call per card."""
+            return Markup('<ul class="grid">\n' + "".join(f"<li>{card(r, campaign)}</li>\n" for r in records)
+                          + "</ul>")
+
+        def lang_attrs(rec: Record) -> Markup:
+            """lang/dir for a record shown in another language than the page (a fallback translation)."""
+            if rec["locale"] == locale:
+                return Markup("")
+            return Markup(f' lang="{rec["locale"]}" dir="{direction(rec["locale"])}"')
+
+        env.globals.update(cards=cards, lang_attrs=lang_attrs)
         env.globals["fragment"] = self._fragment_renderer(env)
         return env
 
