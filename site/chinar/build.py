@@ -18,7 +18,6 @@ import logging
 import multiprocessing
 import os
 import sys
-import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -300,12 +299,10 @@ def write_search_index(job: BuildJob, images) -> None:
     """Index the catalog for search; thumbnails are requested here, so this runs before images are written."""
     from .search import write_index
 
-    with tempfile.TemporaryDirectory(dir=job.output.staging.parent) as tmp:
-        job.report.search = write_index(job.catalog, Path(tmp), job.cache_dir,
-                                        thumbnail=lambda image: images.thumbnail(image).url)
-        for path in sorted(Path(tmp).rglob("*")):
-            if path.is_file():  # through the output tree, so unchanged index files keep their mtime
-                job.output.write(path.relative_to(tmp).as_posix(), path.read_bytes())
+    # Files go through the output tree, so unchanged index files keep their mtime.
+    job.report.search = write_index(job.catalog, None, job.cache_dir,
+                                    thumbnail=lambda image: images.thumbnail(image).url,
+                                    workers=job.workers, write=job.output.write, full=job.full)
 
 
 def pelican_settings(content_dir: Path, output_dir: Path, base_url: str, publish: bool = False) -> dict:
