@@ -19,7 +19,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from . import i18n, jsonld, links, urls
-from .content import DEFAULT_LOCALE, LOCALES, Record
+from .content import LOCALES, Record
 from .i18n import LANGUAGE_NAMES, direction, format_day, format_price
 from .pages import Page
 from .richtext import plain_text
@@ -276,12 +276,7 @@ class Renderer:
         return data
 
 
-def record_locale_fallback(rec: Record, locale: str) -> str | None:
-    """The ``lang`` to put on a card whose record is shown in another language than the page."""
-    return rec["locale"] if rec["locale"] != locale else None
-
-
-__all__ = ["Renderer", "default_theme_dir", "DEFAULT_LOCALE"]
+__all__ = ["Renderer", "default_theme_dir", "render_record"]
 
 
 # -- preview -----------------------------------------------------------------------------------------

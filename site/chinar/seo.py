@@ -9,7 +9,7 @@ import datetime as dt
 from xml.sax.saxutils import escape, quoteattr
 
 from . import urls
-from .content import DEFAULT_LOCALE, LOCALES, Catalog
+from .content import DEFAULT_LOCALE, Catalog
 from .pages import Page
 from .richtext import plain_text
 
@@ -73,6 +73,3 @@ def redirects(catalog: Catalog) -> bytes:
             rules.append(f"{urls.href(source)} {urls.href(urls.record(rec))} 301")
     return ("".join(r + "\n" for r in sorted(rules))).encode()
 
-
-def feed_locales() -> tuple[str, ...]:
-    return LOCALES
