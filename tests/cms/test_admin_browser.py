@@ -54,9 +54,13 @@ def _choose_in_modal(page, search: str, link_text: str):
 
 
 @LIVE
-def test_editor_creates_and_submits_moderator_publishes(live_server, browser, tmp_path):
+def test_editor_creates_and_submits_moderator_publishes(live_server, browser, tmp_path, settings):
     from chinar_cms.artisans.models import ArtisanIndexPage, ArtisanPage
     from chinar_cms.registry.models import ConsentRecord
+
+    # Wagtail's autosave could create the new page in the background before "Submit" is clicked, which
+    # then fails with "slug already in use"; editors click Submit themselves here.
+    settings.WAGTAIL_AUTOSAVE_INTERVAL = 0
 
     base = live_server.url
     index = ArtisanIndexPage.objects.get(locale__language_code="en")
