@@ -241,7 +241,10 @@ def _run_chunks(todo: list[int], workers: int, progress: bool = False) -> list[t
                 bar.update(len(part))
     finally:
         if pool is not None:
-            pool.terminate() if sys.exc_info()[0] else pool.close()
+            if sys.exc_info()[0]:
+                pool.terminate()
+            else:
+                pool.close()
             pool.join()
             gc.unfreeze()
         if bar is not None:

@@ -84,8 +84,7 @@ class OutputTree:
                 except FileNotFoundError:
                     dest.parent.mkdir(parents=True, exist_ok=True)
                 os.replace(src, dest)
-                if rel not in self.produced:
-                    self.produced.add(rel)
+                self.produced.add(rel)
         if previous is None:
             previous = {p.relative_to(self.output_dir).as_posix() for p in self.output_dir.rglob("*") if p.is_file()}
         for rel in sorted(previous - self.produced):
