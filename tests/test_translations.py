@@ -42,3 +42,18 @@ def test_translations_keep_their_placeholders() -> None:
                 if m.id and m.string:
                     pattern = r"%\(\w+\)s|\{\w+\}"
                     assert sorted(re.findall(pattern, m.id)) == sorted(re.findall(pattern, m.string)), (locale, m.id)
+
+
+@pytest.mark.parametrize("locale", ["en", "hi", "ur"])
+def test_fast_price_formatting_equals_babel(locale: str) -> None:
+    """Whole rupees are grouped without Babel (it is slow); the text must be exactly Babel's."""
+    from chinar.i18n import _babel_price, _price_shape, format_price
+
+    assert _price_shape(locale) is not None  # otherwise the fast path is never taken
+    values = [0, 7, 99, 100, 999, 1000, 9999, 12345, 100000, 125000, 999999, 1000000, 12345678, 1234567890]
+    values += list(range(0, 3_000_000, 7919))
+    for amount in values:
+        assert format_price(amount, locale) == _babel_price(amount, locale), amount
+    assert format_price(125000, locale).endswith("1,25,000")
+    assert format_price(1999.5, locale) == _babel_price(1999.5, locale)  # not whole: Babel itself
+    assert format_price(None, locale) == ""

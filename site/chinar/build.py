@@ -40,7 +40,7 @@ from .output import OutputTree
 from .pages import Page, build_pages
 from .relations import resolve
 from .render import SITE_NAME, Renderer
-from .validate import images as images_of
+from .validate import image_objects
 
 log = logging.getLogger(__name__)
 
@@ -90,7 +90,8 @@ def generate(job: BuildJob) -> None:
     t = time.perf_counter()
     job.state = BuildState() if job.full else BuildState.load(job.cache_dir)
     job.new_state.records = dict(job.state.records)
-    job.catalog = load_catalog(job.content_dir, record_cache=job.new_state.records)
+    job.catalog = load_catalog(job.content_dir, record_cache=job.new_state.records,
+                               workers=worker_count(job))
     job.timed("load", t)
 
     t = time.perf_counter()
@@ -124,7 +125,7 @@ def note_media(catalog: Catalog) -> None:
     sigs: dict[str, str] = {}
     for rec in catalog.iter_records():
         parts = []
-        for _pointer, image in images_of(rec):
+        for image in image_objects(rec):
             src = image["src"]
             if src not in sigs:
                 try:
@@ -213,10 +214,14 @@ def render_pages(job: BuildJob, renderer: Renderer, static_hash: str) -> None:
     job.report.rendered = len(todo)
 
 
-def workers_for(job: BuildJob, n_pages: int) -> int:
+def worker_count(job: BuildJob) -> int:
+    """``--workers``, or one process per core this process may run on."""
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    workers = job.workers or cores
-    return 1 if n_pages < 400 else max(1, workers)
+    return max(1, job.workers or cores)
+
+
+def workers_for(job: BuildJob, n_pages: int) -> int:
+    return 1 if n_pages < 400 else worker_count(job)
 
 
 def _run_chunks(todo: list[int], workers: int, progress: bool = False) -> list[tuple[str, bool, frozenset]]:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -56,12 +57,23 @@ class Catalog:
     # (type, key) of files that failed to load: references to them are not reported again.
     broken: set[tuple[str, str]] = field(default_factory=set)
 
+    # type -> its sorted keys, computed on first use after a change (pages ask for them often).
+    _keys: dict[str, list[str]] = field(default_factory=dict, repr=False, compare=False)
+
     def add(self, record: Record) -> None:
-        self.records.setdefault((record["type"], record["translation_key"]), {})[record["locale"]] = record
+        type_, key = record["type"], record["translation_key"]
+        versions = self.records.get((type_, key))
+        if versions is None:
+            versions = self.records[(type_, key)] = {}
+            self._keys.pop(type_, None)
+        versions[record["locale"]] = record
 
     def keys(self, type_: str) -> list[str]:
-        """Translation keys of one type, sorted (deterministic order everywhere)."""
-        return sorted(k for (t, k) in self.records if t == type_)
+        """Translation keys of one type, sorted (deterministic order everywhere); a fresh list."""
+        keys = self._keys.get(type_)
+        if keys is None:
+            keys = self._keys[type_] = sorted(k for (t, k) in self.records if t == type_)
+        return list(keys)
 
     def versions(self, type_: str, key: str) -> dict[str, Record]:
         """All locale versions of one thing; empty if it does not exist."""
@@ -114,24 +126,75 @@ def read_json(path: Path, rel: str, raw: bytes | None = None) -> Any:
         raise ContentError([Problem(rel, "", message)]) from exc
 
 
-def record_files(root: Path) -> Iterator[tuple[str, Path]]:
-    """Each record file with its expected type, in a stable order."""
+def record_files(root: Path) -> Iterator[tuple[str, str, Path]]:
+    """Each record file as (type, path relative to ``root``, path), in a stable order."""
     for type_ in TYPES:
-        folder = root / TYPE_DIRS[type_]
-        if folder.is_dir():
-            for path in sorted(folder.glob("*.json")):
-                yield type_, path
+        folder = TYPE_DIRS[type_]
+        try:
+            with os.scandir(root / folder) as entries:
+                names = sorted(e.name for e in entries if e.name.endswith(".json") and not e.name.startswith("."))
+        except (FileNotFoundError, NotADirectoryError):
+            continue
+        for name in names:
+            yield type_, f"{folder}/{name}", root / folder / name
+
+
+def _read_record(type_: str, rel: str, path: str) -> tuple[Record | None, list[Problem], list[tuple[str, str]]]:
+    """Parse and check one record file: (record or None, problems, (type, key) pairs to mark broken)."""
+    from .validate import validate_record  # local: validate imports this module
+
+    key = rel.rpartition("/")[2].split(".")[0]
+    try:
+        with open(path, "rb") as f:
+            text = f.read()
+        data = read_json(Path(path), rel, text)
+    except ContentError as exc:
+        return None, exc.problems, [(type_, key)]
+    found = validate_record(data, type_, rel)
+    if found:
+        broken = [(type_, key)]
+        if isinstance(data, dict) and isinstance(data.get("translation_key"), str):
+            broken.append((type_, data["translation_key"]))
+        return None, found, broken
+    data["_file"] = rel
+    data["_hash"] = hashlib.sha256(text).hexdigest()[:20]
+    return data, [], []
+
+
+def _read_chunk(files: list[tuple[str, str, str]]) -> list[tuple[Record | None, list[Problem], list[tuple[str, str]]]]:
+    return [_read_record(*f) for f in files]
+
+
+PARALLEL_READ_MIN = 2000  # below this, starting processes costs more than it saves
+
+
+def _read_records(files: list[tuple[str, str, str]], workers: int) -> list:
+    """``_read_record`` for each file, in order; on ``workers`` processes for a large catalog.
+
+    Parsing, schema checks and sanitising are pure per-file work, so they split cleanly: each worker
+    reads a contiguous slice and sends back plain dicts (pickled, which is cheaper than the checks).
+    """
+    if workers <= 1 or len(files) < PARALLEL_READ_MIN:
+        return _read_chunk(files)
+    import multiprocessing
+
+    size = -(-len(files) // (workers * 4))
+    chunks = [files[i:i + size] for i in range(0, len(files), size)]
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        parts = pool.map(_read_chunk, chunks)
+    return [r for part in parts for r in part]
 
 
 def load_catalog(root: Path | str, *, check_media: bool = True,
-                 record_cache: dict[str, tuple[tuple, Record]] | None = None) -> Catalog:
+                 record_cache: dict[str, tuple[tuple, Record]] | None = None, workers: int = 1) -> Catalog:
     """Read and validate a content directory; raise ContentError listing every problem found.
 
     ``record_cache`` (file -> (stat signature, record)), when given, lets a rebuild skip parsing and
     validating files whose size, mtime, ctime and inode are unchanged; it is updated in place.
-    Cross-record checks (references, slugs, image files) always run on the whole catalog.
+    Cross-record checks (references, slugs, image files) always run on the whole catalog. ``workers``
+    processes read the files that need reading when there are many; the result does not depend on it.
     """
-    from .validate import validate_catalog, validate_record  # local: validate imports this module
+    from .validate import validate_catalog  # local: validate imports this module
 
     root = Path(root)
     if not root.is_dir():
@@ -152,34 +215,32 @@ def load_catalog(root: Path | str, *, check_media: bool = True,
 
     catalog = Catalog(root=root)
     seen: set[str] = set()
-    for type_, path in record_files(root):
-        rel = path.relative_to(root).as_posix()
+    entries: list[Record | int] = []  # a cached record, or the index of a file to read
+    todo: list[tuple[str, str, str]] = []
+    sigs: dict[str, tuple] = {}
+    for type_, rel, path in record_files(root):
         seen.add(rel)
         if record_cache is not None:
-            sig = _stat_signature(path)
+            sig = sigs[rel] = _stat_signature(path)
             hit = record_cache.get(rel)
             if hit is not None and hit[0] == sig:
-                catalog.add(hit[1])
+                entries.append(hit[1])
                 continue
-        try:
-            text = path.read_bytes()
-            data = read_json(path, rel, text)
-        except ContentError as exc:
-            problems.extend(exc.problems)
-            catalog.broken.add((type_, path.name.split(".")[0]))
+        entries.append(len(todo))
+        todo.append((type_, rel, str(path)))
+    results = _read_records(todo, workers)
+    for entry in entries:
+        if not isinstance(entry, int):
+            catalog.add(entry)
             continue
-        found = validate_record(data, type_, rel)
-        if found:
-            problems.extend(found)
-            catalog.broken.add((type_, path.name.split(".")[0]))
-            if isinstance(data, dict) and isinstance(data.get("translation_key"), str):
-                catalog.broken.add((type_, data["translation_key"]))
+        data, found, broken = results[entry]
+        problems.extend(found)
+        catalog.broken.update(broken)
+        if data is None:
             continue
-        data["_file"] = rel
-        data["_hash"] = hashlib.sha256(text).hexdigest()[:20]
         catalog.add(data)
         if record_cache is not None:
-            record_cache[rel] = (sig, data)
+            record_cache[data["_file"]] = (sigs[data["_file"]], data)
     if record_cache is not None:
         for rel in set(record_cache) - seen:
             del record_cache[rel]

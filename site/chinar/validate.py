@@ -149,10 +149,11 @@ def validate_record(data: Any, type_: str, rel: str, schema_dir: Path | None = N
         for err in sorted(validator.iter_errors(data), key=lambda e: (list(map(str, e.absolute_path)), e.message)):
             pointer, message = _message(err)
             problems.append(Problem(rel, pointer, message))
-    problems.extend(_personal_fields(data, rel, ""))
+    if _scan(data):  # rare: walk again to name every personal field with its JSON pointer
+        problems.extend(_personal_fields(data, rel, ""))
     if problems:
         return sorted(set(problems))
-    m = _FILE_NAME.match(Path(rel).name)
+    m = _FILE_NAME.match(rel.rpartition("/")[2])
     if not m or m["key"] != data["translation_key"] or m["locale"] != data["locale"]:
         problems.append(Problem(rel, "/translation_key", "file name must be "
                                 f"'{data['translation_key']}.{data['locale']}.json' (translation_key.locale.json)"))
@@ -163,8 +164,30 @@ def validate_record(data: Any, type_: str, rel: str, schema_dir: Path | None = N
     rule = data.get("rule") or {}
     if "price_min" in rule and "price_max" in rule and rule["price_min"] > rule["price_max"]:
         problems.append(Problem(rel, "/rule/price_max", "price_max is below price_min"))
-    _sanitise_in_place(data)
     return problems
+
+
+def _scan(value: Any) -> bool:
+    """One pass over a record: sanitise its rich text in place; True if a personal field is anywhere.
+
+    Every record of every build goes through this, so it builds no JSON pointers (``_personal_fields``
+    does, only for a record that has something to report).
+    """
+    found = False
+    if isinstance(value, dict):
+        for k, v in value.items():
+            if k in RICH_TEXT_FIELDS and isinstance(v, str):
+                value[k] = sanitise(v)
+                continue
+            if k.lower() in PERSONAL_FIELDS:
+                found = True
+            if isinstance(v, (dict, list)) and _scan(v):
+                found = True
+    elif isinstance(value, list):
+        for v in value:
+            if isinstance(v, (dict, list)) and _scan(v):
+                found = True
+    return found
 
 
 def _personal_fields(value: Any, rel: str, pointer: str) -> list[Problem]:
@@ -181,18 +204,6 @@ def _personal_fields(value: Any, rel: str, pointer: str) -> list[Problem]:
         for i, v in enumerate(value):
             found.extend(_personal_fields(v, rel, f"{pointer}/{i}"))
     return found
-
-
-def _sanitise_in_place(value: Any) -> None:
-    if isinstance(value, dict):
-        for k, v in value.items():
-            if k in RICH_TEXT_FIELDS and isinstance(v, str):
-                value[k] = sanitise(v)
-            else:
-                _sanitise_in_place(v)
-    elif isinstance(value, list):
-        for v in value:
-            _sanitise_in_place(v)
 
 
 # (record type, field) -> referenced type; a list field is a list of keys.
@@ -255,11 +266,30 @@ def images(record: Record) -> list[tuple[str, dict]]:
     return found
 
 
+def image_objects(value: Any, found: list[dict] | None = None) -> list[dict]:
+    """Every image object in a record, in document order (``images`` without the pointers: faster)."""
+    if found is None:
+        found = []
+    if isinstance(value, dict):
+        if "src" in value and "alt" in value:
+            found.append(value)
+            return found
+        for k, v in value.items():
+            if isinstance(v, (dict, list)) and not k.startswith("_"):
+                image_objects(v, found)
+    elif isinstance(value, list):
+        for v in value:
+            if isinstance(v, (dict, list)):
+                image_objects(v, found)
+    return found
+
+
 def validate_catalog(catalog: Catalog, *, check_media: bool = True) -> list[Problem]:
     """Cross-record checks: unique ids and slugs, references resolve, image files exist."""
     problems: list[Problem] = []
     ids: dict[str, str] = {}
     slugs: dict[tuple[str, str, str], str] = {}
+    media_exists: dict[str, bool] = {}  # most images appear once, but a shared one is checked once
     for rec in catalog.iter_records():
         rel = rec["_file"]
         if rec["id"] in ids:
@@ -275,8 +305,15 @@ def validate_catalog(catalog: Catalog, *, check_media: bool = True) -> list[Prob
             if not catalog.versions(target, key) and (target, key) not in catalog.broken:
                 problems.append(Problem(rel, pointer, f"refers to {target} {key!r}, which does not exist"))
         if check_media:
-            for pointer, image in images(rec):
-                path = catalog.media_path(image["src"])
-                if not path.is_file():
-                    problems.append(Problem(rel, pointer + "/src", f"image file media/{image['src']} does not exist"))
+            missing = False
+            for image in image_objects(rec):
+                src = image["src"]
+                if src not in media_exists:
+                    media_exists[src] = catalog.media_path(src).is_file()
+                missing = missing or not media_exists[src]
+            if missing:
+                for pointer, image in images(rec):
+                    if not media_exists[image["src"]]:
+                        problems.append(Problem(rel, pointer + "/src",
+                                                f"image file media/{image['src']} does not exist"))
     return problems
