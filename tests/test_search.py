@@ -1,8 +1,9 @@
 """Search: analysis, the relevance table, Hindi minimal pairs, determinism, the CLI and bad input.
 
-The relevance catalog is written here (``write_relevance_catalog``) rather than taken from the demo
-catalog, which is still being written; the browser tests (``test_search_browser.py``) build it too and
-check that the client returns exactly what these Python queries return.
+The relevance catalog is written here (``write_relevance_catalog``): small and fixed, so that each row
+tests one feature of the analysis or the ranking; the browser tests (``test_search_browser.py``) build it
+too and check that the client returns exactly what these Python queries return. The relevance table
+over the demo catalog in ``content/``, with the same browser check, is ``test_search_demo.py``.
 """
 
 from __future__ import annotations
@@ -833,9 +834,9 @@ def _edit(path: Path, **changes) -> None:
 
 EDITS = [
     ("artisan name", lambda c: _edit(c / "artisans/shazia-akhter.en.json", name="Shazia Akhter Bhat")),
-    # as many words as before: the average field lengths stay put, so only the words' lists change
+    # as many words (and skeletons) as before: the average field lengths stay put, so only the words' lists change
     ("product text", lambda c: _edit(c / "products/kani-stole-red.en.json",
-                                     description="<p>Kani stole in tan. Handmade in Kanihama.</p>")),
+                                     description="<p>Kani stole in tan. Handmade in Kashmir.</p>")),
     ("craft Hindi name", lambda c: _edit(c / "crafts/namda.hi.json", name="नमदा गलीचा")),
     ("new locale version", lambda c: _edit(c / "stories/the-talim-code.en.json") or
      (c / "stories/the-talim-code.hi.json").write_text(

@@ -17,6 +17,8 @@ Devanagari vowel signs and the virama, which is why Whoosh's default tokenizer c
   removed, so काली also finds कला, but only below the pages that say काली.
 - **skeleton** (cross-script): the consonants of the main term mapped to one Latin letter class each
   (पश्मीना, pashmina, پشمینہ -> ``psmn``); only kept when 3+ letters long, since shorter skeletons collide.
+  A document's English words are indexed with their skeleton only from 4 letters (``document_skeleton``):
+  three consonants of an English word mostly spell unrelated words (winter/natural, stole/style).
 """
 
 from __future__ import annotations
@@ -70,6 +72,12 @@ _SKEL_GROUPS = {
 }
 SKELETON = {ch: cls for cls, chars in _SKEL_GROUPS.items() for ch in chars}
 MIN_SKELETON = 3
+# Documents only: a Latin-script word's skeleton is indexed from this length. In the demo catalog 56 % of
+# the English terms with a 3-letter skeleton share it with another word, mostly an unrelated one (winter,
+# natural, entire -> ntr; stole, style, still -> stl), so "winter shawls" found the Kani craft through
+# "natural"; the stemmer already joins the forms of an English word. Of those with 4+ letters 21 % share
+# one, often with a form of the same word (embroider/embroideri). Hindi and Urdu words, not stemmed, keep 3.
+MIN_DOCUMENT_SKELETON_LATIN = 4
 
 
 def _translate(text: str, table: dict[str, str]) -> str:
@@ -133,7 +141,7 @@ def terms(text: str) -> list[str]:
 
 
 def analyse(text: str) -> tuple[list[str], list[str], list[str]]:
-    """``terms(text)``, and the ``fold`` and ``skeleton`` of each of them that has one (in order)."""
+    """``terms(text)``, and the ``fold`` and ``document_skeleton`` of each of them that has one (in order)."""
     memo = _CHUNKS
     out: list[str] = []
     folds: list[str] = []
@@ -157,7 +165,7 @@ def _chunk(chunk: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...
         if w and w not in STOPWORDS:
             found.append(stem(w))
     folds = (fold(t) for t in found)
-    skels = (skeleton(t) for t in found)
+    skels = (document_skeleton(t) for t in found)
     return tuple(found), tuple(f for f in folds if f), tuple(s for s in skels if s)
 
 
@@ -199,6 +207,15 @@ def skeleton(term: str) -> str | None:
     if len(_SKELETON) >= _CHUNK_LIMIT:
         _SKELETON.clear()
     _SKELETON[term] = found
+    return found
+
+
+def document_skeleton(term: str) -> str | None:
+    """The skeleton a document is indexed with for one of its terms: ``skeleton``, but for Latin-script
+    terms only from MIN_DOCUMENT_SKELETON_LATIN letters. Queries look up ``skeleton`` of their words."""
+    found = skeleton(term)
+    if found and len(found) < MIN_DOCUMENT_SKELETON_LATIN and script(term) == "latn":
+        return None
     return found
 
 
@@ -261,7 +278,7 @@ class SkeletonAnalyzer(_TermTokenizer):
     """Takes main terms separated by spaces (already analysed once for the main fields)."""
 
     def terms_of(self, text: str) -> Iterable[str]:
-        return [s for s in map(skeleton, text.split()) if s]
+        return [s for s in map(document_skeleton, text.split()) if s]
 
 
 class SpaceAnalyzer(_TermTokenizer):

@@ -98,6 +98,12 @@ def _district_text(catalog: Catalog, keys: Iterable[str], locale: str) -> str:
     return _text([_name(catalog, "district", k, locale) for k in keys])
 
 
+def _other_names(catalog: Catalog, rec: Record) -> list[str]:
+    """A district's name in the other locales: its page is found by its name in any script, as a craft's
+    page is by the aliases in its craft field ("srinagar" or "سری نگر" on the Hindi page finds श्रीनगर)."""
+    return [_name(catalog, rec["type"], rec["translation_key"], loc) for loc in LOCALES if loc != rec["locale"]]
+
+
 def _blocks_text(rec: Record) -> str:
     parts = []
     for block in rec.get("blocks", []):
@@ -165,7 +171,8 @@ def record_document(catalog: Catalog, rec: Record, thumbnail: Thumbnail | None =
             "title": title,
             "craft": _text(_craft_text(catalog, crafts, locale),
                            rec.get("aliases") if type_ == "craft" else None),
-            "district": _district_text(catalog, districts, locale),
+            "district": _text(_district_text(catalog, districts, locale),
+                              _other_names(catalog, rec) if type_ == "district" else None),
             "body": body,
         },
         crafts=crafts, districts=districts, price=price,
