@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from .content import Record
@@ -10,6 +11,7 @@ UTM_SOURCE = "chinar"
 UTM_MEDIUM = "referral"
 
 
+@lru_cache(maxsize=4096)  # a page links each listing twice (button and JSON-LD offer)
 def outbound_url(url: str, campaign: str | None = None) -> str:
     """``url`` with utm_source, utm_medium (and utm_campaign on a campaign page) merged into its query.
 

@@ -26,6 +26,7 @@ class OutputTree:
         self.written: list[str] = []
         self.unchanged = 0
         self.removed: list[str] = []
+        self.live_exists = self.output_dir.is_dir()  # a first build has nothing to compare with
 
     def open(self) -> Path:
         if self.staging.exists():  # left over from a killed build: it is not trustworthy
@@ -48,12 +49,15 @@ class OutputTree:
 
     def write_bytes(self, rel: str, data: bytes) -> bool:
         """The write itself, without bookkeeping: safe to call from worker processes."""
-        live = self.output_dir / rel
-        try:
-            if live.stat().st_size == len(data) and live.read_bytes() == data:
-                return False
-        except (FileNotFoundError, NotADirectoryError):
-            pass
+        if self.live_exists:
+            live = os.path.join(self.output_dir, rel)
+            try:
+                if os.stat(live).st_size == len(data):
+                    with open(live, "rb") as f:
+                        if f.read() == data:
+                            return False
+            except (FileNotFoundError, NotADirectoryError):
+                pass
         # Straight into staging, no temporary name: staging is created empty by each build and thrown
         # away if the build fails, and no two writers ever write the same path (one process renders a
         # page), so a half-written file there can never be committed. On this path every page is a
@@ -63,7 +67,13 @@ class OutputTree:
         try:
             f = open(path, "wb")
         except FileNotFoundError:
-            os.makedirs(os.path.dirname(path), exist_ok=True)
+            parent = os.path.dirname(path)
+            try:
+                os.mkdir(parent)  # the usual case: a page's own folder, in a folder that exists
+            except FileNotFoundError:
+                os.makedirs(parent, exist_ok=True)
+            except FileExistsError:
+                pass
             f = open(path, "wb")
         with f:
             f.write(data)
