@@ -163,11 +163,16 @@ def make_image_pipeline(job: BuildJob):
 _SHARED: dict[str, Any] = {}  # set before forking: worker processes inherit the renderer and pages
 
 
-def _render_chunk(indexes: list[int]) -> list[tuple[str, bool, frozenset]]:
-    """Render pages by index into staging; return (url, written?, image requests) for each."""
+def _render_chunk(indexes: list[int]) -> list[tuple[str, bool, frozenset, str | None]]:
+    """Render pages by index into staging; return (url, written?, image requests, fingerprint) for each.
+
+    The fingerprint is computed here only on a fresh build (``_SHARED["fingerprints"]`` set), where
+    the parent has not needed it to decide what to render: that way it costs no serial time.
+    """
     renderer: Renderer = _SHARED["renderer"]
     pages: list[Page] = _SHARED["pages"]
     tree: OutputTree = _SHARED["tree"]
+    template_fps: dict[str, str] | None = _SHARED["fingerprints"]
     out = []
     for i in indexes:
         page = pages[i]
@@ -178,7 +183,8 @@ def _render_chunk(indexes: list[int]) -> list[tuple[str, bool, frozenset]]:
             source = page.record["_file"] if page.record else page.url or "home"
             raise BuildError(f"rendering {page.template} for {source} failed: {type(exc).__name__}: {exc}") from exc
         written = tree.write_bytes(urls.output_file(page.url), html.encode())
-        out.append((page.url, written, frozenset(renderer.requests)))
+        fp = page_fingerprint(page, template_fps[page.template]) if template_fps is not None else None
+        out.append((page.url, written, frozenset(renderer.requests), fp))
     return out
 
 
@@ -186,23 +192,28 @@ def render_pages(job: BuildJob, renderer: Renderer, static_hash: str) -> None:
     """Render the pages whose fingerprint changed (all of them on a full build), on every core."""
     extra = "\n".join([job.base_url, static_hash, translations_hash(job.theme_dir), code_hash(), str(STATE_VERSION)])
     templates = TemplateFingerprints(renderer.envs["en"], extra)
+    template_fps = {name: templates.fingerprint(name) for name in sorted({p.template for p in job.pages})}
+    fresh = not job.state.pages  # a full build, or no usable state: every page is rendered
     todo: list[int] = []
-    for i, page in enumerate(job.pages):
-        fp = page_fingerprint(page, templates.fingerprint(page.template))
-        rel = urls.output_file(page.url)
-        old = job.state.pages.get(page.url)
-        job.new_state.pages[page.url] = fp
-        if old is not None and old == fp and page.url in job.state.requests and job.output.exists(rel):
-            job.output.produced.add(rel)
-            job.new_state.requests[page.url] = job.state.requests[page.url]
-        else:
-            todo.append(i)
-    _SHARED.update(renderer=renderer, pages=job.pages, tree=job.output)
+    if fresh:
+        todo = list(range(len(job.pages)))
+    else:
+        for i, page in enumerate(job.pages):
+            fp = page_fingerprint(page, template_fps[page.template])
+            rel = urls.output_file(page.url)
+            old = job.state.pages.get(page.url)
+            job.new_state.pages[page.url] = fp
+            if old is not None and old == fp and page.url in job.state.requests and job.output.exists(rel):
+                job.output.produced.add(rel)
+                job.new_state.requests[page.url] = job.state.requests[page.url]
+            else:
+                todo.append(i)
+    _SHARED.update(renderer=renderer, pages=job.pages, tree=job.output, fingerprints=template_fps if fresh else None)
     try:
         results = _run_chunks(todo, workers_for(job, len(todo)), job.progress)
     finally:
         _SHARED.clear()
-    for url, written, requests in results:
+    for url, written, requests, fp in results:
         rel = urls.output_file(url)
         job.output.produced.add(rel)
         if written:
@@ -210,6 +221,8 @@ def render_pages(job: BuildJob, renderer: Renderer, static_hash: str) -> None:
         else:
             job.output.unchanged += 1
         job.new_state.requests[url] = requests
+        if fp is not None:
+            job.new_state.pages[url] = fp
     job.report.pages = len(job.pages)
     job.report.rendered = len(todo)
 
@@ -224,10 +237,10 @@ def workers_for(job: BuildJob, n_pages: int) -> int:
     return 1 if n_pages < 400 else worker_count(job)
 
 
-def _run_chunks(todo: list[int], workers: int, progress: bool = False) -> list[tuple[str, bool, frozenset]]:
+def _run_chunks(todo: list[int], workers: int, progress: bool = False) -> list[tuple[str, bool, frozenset, str | None]]:
     size = max(50, len(todo) // (workers * 8)) if workers > 1 else 200
     chunks = [todo[i:i + size] for i in range(0, len(todo), size)]
-    results: list[tuple[str, bool, frozenset]] = []
+    results: list[tuple[str, bool, frozenset, str | None]] = []
     bar = tqdm(total=len(todo), unit="page", desc="render", file=sys.stderr, leave=False) if progress else None
     if workers == 1:
         parts = map(_render_chunk, chunks)

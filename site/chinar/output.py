@@ -36,7 +36,7 @@ class OutputTree:
 
     def exists(self, rel: str) -> bool:
         """Whether the live output holds ``rel`` (a page skipped by an incremental build must)."""
-        return (self.output_dir / rel).is_file()
+        return os.path.isfile(os.path.join(self.output_dir, rel))
 
     def write(self, rel: str, data: bytes) -> bool:
         """Stage ``data`` for ``rel`` unless the live output has identical bytes; True if staged."""

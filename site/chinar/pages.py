@@ -46,7 +46,15 @@ class Resolver:
         return self.catalog.get(type_, key, self.locale)
 
     def many(self, type_: str, keys: list[str]) -> list[Record]:
-        return [r for r in (self.one(type_, k) for k in keys) if r is not None]
+        """``one`` for each key, skipping missing ones; inlined, as pages make millions of lookups."""
+        records, locale, get = self.catalog.records, self.locale, self.catalog.get
+        out = []
+        for k in keys:
+            versions = records.get((type_, k))
+            if versions is not None:
+                rec = versions.get(locale)
+                out.append(rec if rec is not None else get(type_, k, locale))
+        return out
 
     def items(self, pairs: list[tuple[str, str]]) -> list[Record]:
         return [r for r in (self.one(t, k) for t, k in pairs) if r is not None]
