@@ -257,14 +257,13 @@ def run_chinar(content: Path, work: Path, logs: Path, records: int, args: argpar
     warm, warm_report = chinar_build(content, warm_out, cache, logs, "chinar-warmup", args)
     print(f"  chinar warm-up (fills the image cache): {warm.seconds:.1f}s, images {warm_report.get('images')}"
           f"  [load {warm.load_before} -> {warm.load_after}]", flush=True)
-    if not args.keep:
-        shutil.rmtree(warm_out)
+    # Outputs are deleted only once a size is done (``cleanup``): on this VM's disk, creating files just
+    # after deleting tens of thousands of them is several times slower, which would bill the delete
+    # to whichever build ran next.
     out = work / "out-chinar"
     m, report = chinar_build(content, out, cache, logs, "chinar", args)
     row = Row("chinar", pages=int(report["pages"]), html_files=count_html(out), articles=records,
               records=records, m=m, extra=report)
-    if not args.keep:
-        shutil.rmtree(out)
     return row
 
 
@@ -357,9 +356,6 @@ def run_pelican(content: Path, work: Path, logs: Path, args: argparse.Namespace)
     html = count_html(out)
     row = Row("pelican", pages=html, html_files=html, articles=articles, records=records, m=m,
               extra={"summary": " ".join(done.group(0).split()) if done else m.stdout.strip()[-200:]})
-    if not args.keep:
-        shutil.rmtree(out)
-        shutil.rmtree(md_dir)
     return row
 
 

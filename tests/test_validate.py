@@ -142,3 +142,37 @@ def test_check_command_exit_status(tiny_content: Path, capsys) -> None:
     assert main(["check", "--content", str(tiny_content)]) == 1
     err = capsys.readouterr().err
     assert f"{PRODUCT}#/artisan: refers to artisan 'ghost'" in err
+
+
+def test_large_catalog_reads_the_same_on_several_processes(tmp_path: Path) -> None:
+    """Above PARALLEL_READ_MIN files the checks run on worker processes: same records, same problems."""
+    import sys
+
+    from chinar.content import PARALLEL_READ_MIN
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from synthetic import generate
+
+    content = tmp_path / "content"
+    generate(content, artisans=PARALLEL_READ_MIN // 4 + 50, products=3)
+    assert sum(1 for _ in content.rglob("*.json")) > PARALLEL_READ_MIN
+    artisan = content / "artisans" / "artisan-000007.en.json"
+    data = json.loads(artisan.read_text(encoding="utf-8"))
+    data["bio"] = '<p onclick="x()">Weaver <script>alert(1)</script>of कानी शॉल</p>'
+    artisan.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+    one, two = load_catalog(content, workers=1), load_catalog(content, workers=2)
+    assert list(one.iter_records()) == list(two.iter_records())
+    sanitised = two.get("artisan", "artisan-000007", "en")["bio"]
+    assert "onclick" not in sanitised and "<script" not in sanitised and "कानी शॉल" in sanitised
+
+    (content / "products" / "product-000011-1.en.json").write_text("{ not json", encoding="utf-8")
+    data["phone"] = "+91 99999 00000"
+    artisan.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    problems = []
+    for workers in (1, 2):
+        with pytest.raises(ContentError) as info:
+            load_catalog(content, workers=workers)
+        problems.append(sorted(info.value.problems))
+    assert problems[0] == problems[1]
+    assert {p.file for p in problems[0]} >= {"artisans/artisan-000007.en.json", "products/product-000011-1.en.json"}

@@ -17,6 +17,7 @@ import json
 import logging
 import multiprocessing
 import os
+import shutil
 import sys
 import time
 from dataclasses import dataclass, field
@@ -103,7 +104,8 @@ def generate(job: BuildJob) -> None:
     t = time.perf_counter()
     static_url, static_hash = write_static(job)
     images = make_image_pipeline(job)
-    renderer = Renderer(job.theme_dir, job.base_url, static_url, picture=images.picture, og_image=images.og_image)
+    renderer = Renderer(job.theme_dir, job.base_url, static_url, picture=images.picture, og_image=images.og_image,
+                        bytecode_dir=template_cache_dir(job.cache_dir))
     render_pages(job, renderer, static_hash)
     write_site_files(job, renderer, relations)
     job.timed("render", t)
@@ -115,6 +117,18 @@ def generate(job: BuildJob) -> None:
     t = time.perf_counter()
     write_images(job, images)
     job.timed("images", t)
+
+
+def template_cache_dir(cache_dir: Path) -> Path:
+    """Where compiled templates are kept: one folder per version of the build code (which sets the
+    Jinja options the bytecode depends on); folders of other versions are deleted."""
+    root = cache_dir / "jinja"
+    current = root / code_hash()[:16]
+    if root.is_dir():
+        for other in root.iterdir():
+            if other != current:
+                shutil.rmtree(other, ignore_errors=True)
+    return current
 
 
 def note_media(catalog: Catalog) -> None:
@@ -208,6 +222,8 @@ def render_pages(job: BuildJob, renderer: Renderer, static_hash: str) -> None:
                 job.new_state.requests[page.url] = job.state.requests[page.url]
             else:
                 todo.append(i)
+    if len(todo) >= 400:  # about to fork workers: compile the templates once, here
+        renderer.load_templates()
     _SHARED.update(renderer=renderer, pages=job.pages, tree=job.output, fingerprints=template_fps if fresh else None)
     try:
         results = _run_chunks(todo, workers_for(job, len(todo)), job.progress)

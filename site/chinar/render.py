@@ -94,8 +94,12 @@ class Renderer:
 
     def __init__(self, theme_dir: Path, base_url: str, static_url: Callable[[str], str],
                  picture: Callable[[dict, str], Any] | None = None,
-                 og_image: Callable[[dict], Any] | None = None):
+                 og_image: Callable[[dict], Any] | None = None, bytecode_dir: Path | None = None):
         self.theme_dir = Path(theme_dir)
+        self.bytecode_cache = None
+        if bytecode_dir is not None:
+            Path(bytecode_dir).mkdir(parents=True, exist_ok=True)
+            self.bytecode_cache = jinja2.FileSystemBytecodeCache(str(bytecode_dir))
         self.base_url = base_url.rstrip("/")
         self.static_url = static_url
         self.picture = picture
@@ -111,7 +115,7 @@ class Renderer:
         env = _Environment(
             loader=jinja2.FileSystemLoader(self.theme_dir / "templates"),
             autoescape=True, extensions=["jinja2.ext.i18n"], trim_blocks=True, lstrip_blocks=True,
-            keep_trailing_newline=True, auto_reload=False, cache_size=-1,
+            keep_trailing_newline=True, auto_reload=False, cache_size=-1, bytecode_cache=self.bytecode_cache,
         )
         env.install_gettext_translations(self.translations[locale], newstyle=True)
         fast = fast_gettext(self.translations[locale])
@@ -205,6 +209,16 @@ class Renderer:
             return hit[0]
 
         return card
+
+    def load_templates(self) -> None:
+        """Compile every template in every language now (from the bytecode cache when it has them).
+
+        Called before rendering forks its workers, so they inherit compiled templates instead of each
+        compiling all of them again.
+        """
+        for env in self.envs.values():
+            for name in env.list_templates(extensions=["html"]):
+                env.get_template(name)
 
     def absolute(self, url: str) -> str:
         return urls.absolute(self.base_url, url)
