@@ -28,6 +28,10 @@ Prints figures, asserts nothing. For each size it:
    the OS page cache is warm for it too;
 4. prints a table per size and the issue 3 targets next to the results.
 
+Before each measured build, earlier writes are flushed (``os.sync``) and outputs of earlier builds are
+kept until the size is done: on this VM's disk, flushing or deleting tens of thousands of files slows
+the file creations that follow, which would bill one build's cost to the next.
+
 What is measured and why:
 
 - seconds: wall time of the subprocess as a user waits for it (interpreter start, imports, build).
@@ -238,10 +242,19 @@ def child_chinar(argv: list[str]) -> int:
     return 0
 
 
+def settle() -> None:
+    """Flush what earlier steps wrote before the next measured build starts, so it does not pay for
+    another build's tens of thousands of files going to disk (chinar's warm-up, or chinar's own
+    output before Pelican runs)."""
+    os.sync()
+    time.sleep(2)
+
+
 def chinar_build(content: Path, output: Path, cache: Path, logs: Path, name: str, args: argparse.Namespace
                  ) -> tuple[Measurement, dict[str, Any]]:
     if output.exists():
         shutil.rmtree(output)
+    settle()
     cmd = [sys.executable, str(Path(__file__).resolve()), "--child-chinar", str(content), str(output),
            str(cache), str(args.workers or 0)]
     m = measure(cmd, logs, name, args.timeout)
@@ -348,6 +361,7 @@ def run_pelican(content: Path, work: Path, logs: Path, args: argparse.Namespace)
                     + "".join(f"{s}\n" for s in args.pelican_setting))
     if out.exists():
         shutil.rmtree(out)
+    settle()
     env = {**os.environ, "COLUMNS": "200"}  # Pelican's console wraps its summary line at the terminal width
     m = measure([sys.executable, "-m", "pelican", str(md_dir), "-s", str(conf), "-o", str(out)],
                 logs, "pelican", args.timeout, env=env)

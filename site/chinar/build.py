@@ -229,7 +229,14 @@ def render_pages(job: BuildJob, renderer: Renderer, static_hash: str) -> None:
         results = _run_chunks(todo, workers_for(job, len(todo)), job.progress)
     finally:
         _SHARED.clear()
+    # Pages ask for the same renditions over and over; workers send each chunk's requests as new
+    # objects, so one copy of each is kept (the saved state is then a fraction of the size).
+    canonical: dict[tuple, tuple] = {}
+    for requests in job.new_state.requests.values():
+        for r in requests:
+            canonical.setdefault(r, r)
     for url, written, requests, fp in results:
+        requests = frozenset(canonical.setdefault(r, r) for r in requests)
         rel = urls.output_file(url)
         job.output.produced.add(rel)
         if written:

@@ -87,8 +87,11 @@ class OutputTree:
         """
         if not self.output_dir.exists():  # a first build: the staged tree is the whole output
             self.staging.rename(self.output_dir)
-            self.produced.update(p.relative_to(self.output_dir).as_posix()
-                                 for p in self.output_dir.rglob("*") if p.is_file())
+            root = str(self.output_dir)
+            for dirpath, _dirs, files in os.walk(root):  # scandir's file types: no stat per file
+                folder = os.path.relpath(dirpath, root).replace(os.sep, "/")
+                prefix = "" if folder == "." else folder + "/"
+                self.produced.update(prefix + name for name in files)
             log.info("output: %d written", len(self.written))
             return
         for dirpath, _dirs, files in os.walk(self.staging):
