@@ -192,3 +192,14 @@ def test_worker_count_does_not_change_the_output(tmp_path: Path, synthetic_cache
     assert one.rendered == two.rendered > 400  # enough pages for the pool to be used
     assert {k: v[0] for k, v in snapshot(tmp_path / "one").items()} == \
         {k: v[0] for k, v in snapshot(tmp_path / "two").items()}
+
+
+def test_first_build_state_names_every_output_file(site: dict) -> None:
+    """A first build renames its staging folder into place without listing it: the state's list of
+    outputs (what the next build deletes when it is no longer produced) must still be complete."""
+    from chinar.incremental import BuildState
+
+    build(site["content"], site["out"], BASE, cache_dir=site["inc"], theme_dir=site["theme"])
+    state = BuildState.load(site["inc"])
+    on_disk = {p.relative_to(site["out"]).as_posix() for p in site["out"].rglob("*") if p.is_file()}
+    assert len(on_disk) > 50 and state.outputs == on_disk

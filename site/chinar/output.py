@@ -86,12 +86,9 @@ class OutputTree:
         Files staged by other writers (image renditions linked into staging) count as produced too.
         """
         if not self.output_dir.exists():  # a first build: the staged tree is the whole output
+            # ``produced`` already names every file: pages and site files through ``write``, renditions
+            # from the image pipeline (listing 50,000 folders again would cost seconds on this disk).
             self.staging.rename(self.output_dir)
-            root = str(self.output_dir)
-            for dirpath, _dirs, files in os.walk(root):  # scandir's file types: no stat per file
-                folder = os.path.relpath(dirpath, root).replace(os.sep, "/")
-                prefix = "" if folder == "." else folder + "/"
-                self.produced.update(prefix + name for name in files)
             log.info("output: %d written", len(self.written))
             return
         for dirpath, _dirs, files in os.walk(self.staging):
