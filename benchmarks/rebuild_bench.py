@@ -37,7 +37,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from build_bench import PELICAN_CONF, BenchError, loadavg, measure, write_markdown  # noqa: E402
+from build_bench import PELICAN_CONF, BenchError, loadavg, measure, settle, write_markdown  # noqa: E402
 from synthetic import generate  # noqa: E402
 
 MARK = "@@REPORT "
@@ -112,14 +112,17 @@ def run_size(pages: int, args: argparse.Namespace, work: Path) -> None:
     records = sum(counts.values())
     print(f"\n== target {pages:,} pages: {artisans:,} artisans, {records:,} records ({counts})", flush=True)
     chinar(content, work / "warm", cache, logs, "warmup", args.workers, True, args.timeout)
-    shutil.rmtree(work / "warm")
+    # The warm-up output stays until the size is done: see build_bench.settle.
+    settle()
     m, rep, written = chinar(content, out, cache, logs, "full", args.workers, True, args.timeout)
     stages = ", ".join(f"{k} {v:.1f}s" for k, v in rep["seconds"].items())
     workers = args.workers or len(os.sched_getaffinity(0))
     print(row(f"chinar full ({workers} workers)", m, rep["pages"], written, f"\n      stages: {stages}"), flush=True)
+    settle()
     m, rep, written = chinar(content, out, cache, logs, "noop", args.workers, False, args.timeout)
     print(row("chinar no-op rebuild", m, None, written, f"(rendered {rep['rendered']})"), flush=True)
     edit_artisan(content)
+    settle()
     m, rep, written = chinar(content, out, cache, logs, "edit", args.workers, False, args.timeout)
     stages = ", ".join(f"{k} {v:.2f}s" for k, v in rep["seconds"].items())
     print(row("chinar one-artisan edit", m, None, written, f"(rendered {rep['rendered']} of {rep['pages']})"
@@ -129,11 +132,13 @@ def run_size(pages: int, args: argparse.Namespace, work: Path) -> None:
     md_dir, pel_out, conf = work / "md", work / "pel-out", work / "pelicanconf.py"
     write_markdown(content, md_dir)
     conf.write_text(PELICAN_CONF.format(path=str(md_dir), output=str(pel_out)))
+    settle()
     m, written = pelican(md_dir, pel_out, conf, logs, "pelican-full", args.timeout)
     html = sum(1 for _ in pel_out.rglob("*.html"))
     print(row("pelican full", m, html, written), flush=True)
     md = next(md_dir.rglob("*artisan-000042.en.md"))
     md.write_text(md.read_text(encoding="utf-8").replace("\n\n", " (edited)\n\n", 1), encoding="utf-8")
+    settle()
     m, written = pelican(md_dir, pel_out, conf, logs, "pelican-edit", args.timeout)
     print(row("pelican one-article rebuild", m, html, written), flush=True)
 

@@ -108,8 +108,8 @@ class Catalog:
         return self.root / "media" / src
 
 
-def _stat_signature(path: Path) -> tuple:
-    st = path.stat()
+def _stat_signature(path: str) -> tuple:
+    st = os.stat(path)
     return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
 
 
@@ -126,8 +126,10 @@ def read_json(path: Path, rel: str, raw: bytes | None = None) -> Any:
         raise ContentError([Problem(rel, "", message)]) from exc
 
 
-def record_files(root: Path) -> Iterator[tuple[str, str, Path]]:
-    """Each record file as (type, path relative to ``root``, path), in a stable order."""
+def record_files(root: Path) -> Iterator[tuple[str, str, str]]:
+    """Each record file as (type, path relative to ``root``, full path), in a stable order.
+
+    Paths are strings: a large catalog has 100,000 files and pathlib objects cost seconds there."""
     for type_ in TYPES:
         folder = TYPE_DIRS[type_]
         try:
@@ -135,8 +137,9 @@ def record_files(root: Path) -> Iterator[tuple[str, str, Path]]:
                 names = sorted(e.name for e in entries if e.name.endswith(".json") and not e.name.startswith("."))
         except (FileNotFoundError, NotADirectoryError):
             continue
+        base = os.path.join(root, folder)
         for name in names:
-            yield type_, f"{folder}/{name}", root / folder / name
+            yield type_, f"{folder}/{name}", os.path.join(base, name)
 
 
 def _read_record(type_: str, rel: str, path: str) -> tuple[Record | None, list[Problem], list[tuple[str, str]]]:
@@ -227,7 +230,7 @@ def load_catalog(root: Path | str, *, check_media: bool = True,
                 entries.append(hit[1])
                 continue
         entries.append(len(todo))
-        todo.append((type_, rel, str(path)))
+        todo.append((type_, rel, path))
     results = _read_records(todo, workers)
     for entry in entries:
         if not isinstance(entry, int):
