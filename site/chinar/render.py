@@ -25,6 +25,9 @@ from .pages import Page
 from .richtext import plain_text
 
 SITE_NAME = {"en": "Chinar", "hi": "चिनार", "ur": "چنار"}
+# Cards kept per language. Lists are rendered in order (an index, then the next page of it), so a
+# card is reused soon after it is made; at 100,000 pages an unbounded cache held ~250 MB per worker.
+CARD_CACHE_MAX = 20_000
 
 # Section names are interface strings; marked with N_ so extraction finds them, translated at render.
 def N_(s: str) -> str:  # noqa: N802 - gettext convention
@@ -199,6 +202,8 @@ class Renderer:
             key = (rec["id"], campaign)
             hit = cache.get(key)
             if hit is None:
+                if len(cache) >= CARD_CACHE_MAX:  # bounded: a render worker must not hold every card
+                    cache.clear()
                 outer, self.requests = self.requests, set()
                 try:
                     html = Markup(env.get_template("card.html").render(rec=rec, campaign=campaign))
