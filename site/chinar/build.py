@@ -40,7 +40,7 @@ from .incremental import (
 from .output import OutputTree
 from .pages import Page, build_pages
 from .relations import resolve
-from .render import SITE_NAME, Renderer
+from .render import CARD_CACHE_ALL_BELOW, CARD_CACHE_MAX, SITE_NAME, Renderer
 from .validate import image_objects
 
 log = logging.getLogger(__name__)
@@ -224,6 +224,8 @@ def render_pages(job: BuildJob, renderer: Renderer, static_hash: str) -> None:
                 todo.append(i)
     if len(todo) >= 400:  # about to fork workers: compile the templates once, here
         renderer.load_templates()
+    records = sum(len(v) for v in job.catalog.records.values())
+    renderer.card_cache_max = None if records < CARD_CACHE_ALL_BELOW else CARD_CACHE_MAX
     _SHARED.update(renderer=renderer, pages=job.pages, tree=job.output, fingerprints=template_fps if fresh else None)
     try:
         results = _run_chunks(todo, workers_for(job, len(todo)), job.progress)

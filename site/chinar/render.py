@@ -25,9 +25,14 @@ from .pages import Page
 from .richtext import plain_text
 
 SITE_NAME = {"en": "Chinar", "hi": "चिनार", "ur": "چنار"}
-# Cards kept per language. Lists are rendered in order (an index, then the next page of it), so a
-# card is reused soon after it is made; at 100,000 pages an unbounded cache held ~250 MB per worker.
+# Cards kept per language and process when the catalog is large (``Renderer.card_cache_max``). A card
+# is used on an index page, its craft's and district's lists and its neighbours' pages, far apart in
+# the page order, so a bound smaller than the catalog renders most cards three or four times: on a
+# 41,000-record catalog that cost 54 -> 72 s. Without a bound, a 87,000-record catalog peaked at
+# 2.4 GB across the render workers (1.8 GB with it). So: every card while the catalog is below
+# CARD_CACHE_ALL_BELOW records, this many per language above it.
 CARD_CACHE_MAX = 20_000
+CARD_CACHE_ALL_BELOW = 60_000
 
 # Section names are interface strings; marked with N_ so extraction finds them, translated at render.
 def N_(s: str) -> str:  # noqa: N802 - gettext convention
@@ -109,6 +114,7 @@ class Renderer:
         self.og_image = og_image
         self._pictures: dict[tuple, Markup] = {}
         self._image_keys: dict[int, tuple[dict, str]] = {}
+        self.card_cache_max: int | None = None  # unbounded unless the build says otherwise
         # Image renditions the page being rendered asks for: (kind, image as JSON, spec).
         self.requests: set[tuple[str, str, str]] = set()
         self.translations = {loc: i18n.translations(str(self.theme_dir / "translations"), loc) for loc in LOCALES}
@@ -202,7 +208,7 @@ class Renderer:
             key = (rec["id"], campaign)
             hit = cache.get(key)
             if hit is None:
-                if len(cache) >= CARD_CACHE_MAX:  # bounded: a render worker must not hold every card
+                if self.card_cache_max is not None and len(cache) >= self.card_cache_max:
                     cache.clear()
                 outer, self.requests = self.requests, set()
                 try:
