@@ -40,4 +40,5 @@ echo "CMS (editors):  http://127.0.0.1:$CMS_PORT/admin/   (users and passwords: 
 echo "Site (buyers):  http://127.0.0.1:$SITE_PORT/"
 echo "After publishing in the CMS, run: $BIN/chinar pull --api http://127.0.0.1:$CMS_PORT/api/v2/ --out $SNAPSHOT"
 echo "and the site rebuilds itself (serve --watch)."
-"$BIN/chinar" serve --output output --port "$SITE_PORT" --watch --content "$SNAPSHOT"
+"$BIN/chinar" serve --output output --port "$SITE_PORT" --watch --content "$SNAPSHOT" \
+    --base-url "http://127.0.0.1:$SITE_PORT"

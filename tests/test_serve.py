@@ -36,7 +36,7 @@ def test_serves_pages_and_the_404_page(tiny_site: Path) -> None:
 def test_watch_rebuilds_on_change(tiny_content: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     cmd = [sys.executable, "-m", "chinar.cli", "serve", "--watch", "--content", str(tiny_content), "--output",
-           str(out), "--cache", str(tmp_path / "cache"), "--port", "0"]
+           str(out), "--cache", str(tmp_path / "cache"), "--port", "0", "--base-url", "https://chinar.example.in"]
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         base = None
@@ -46,7 +46,10 @@ def test_watch_rebuilds_on_change(tiny_content: Path, tmp_path: Path) -> None:
             m = re.search(r"at (http://127\.0\.0\.1:\d+)/", line)
             base = m.group(1) if m else None
         assert base, "server did not start"
-        assert "Shazia Akhter" in get(base + "/artisans/shazia-akhter/")[1]
+        html = get(base + "/artisans/shazia-akhter/")[1]
+        assert "Shazia Akhter" in html
+        # Rebuilds use the site URL given (the demo's first build used it too: no page changes for it).
+        assert '<link rel="canonical" href="https://chinar.example.in/artisans/shazia-akhter/">' in html
         time.sleep(0.5)  # let the watcher start
         path = tiny_content / "artisans/shazia-akhter.en.json"
         data = json.loads(path.read_text())

@@ -61,6 +61,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--content", type=Path, default=Path("content"), help="content directory to watch and build")
     parser.add_argument("--theme", type=Path, default=None, help="theme directory to watch (default: the site theme)")
     parser.add_argument("--cache", type=Path, default=None, help="cache directory for rebuilds")
+    parser.add_argument("--base-url", default="",
+                        help="site URL for rebuilds (use the one the output was built with, or every page changes)")
 
 
 def rebuild_command(args: argparse.Namespace) -> list[str]:
@@ -68,6 +70,8 @@ def rebuild_command(args: argparse.Namespace) -> list[str]:
            "--no-progress"]
     if args.cache:
         cmd += ["--cache", str(args.cache)]
+    if args.base_url:
+        cmd += ["--base-url", args.base_url]
     return cmd
 
 
