@@ -8,8 +8,9 @@ nor the rest of the build. Every test also checks that nothing was logged to the
 from __future__ import annotations
 
 import functools
-import html
 import http.server
+import json
+import random
 import shutil
 import threading
 from collections.abc import Iterator
@@ -17,7 +18,7 @@ from pathlib import Path
 
 import jinja2
 import pytest
-from test_search import BAD_QUERIES, RELEVANCE, write_relevance_catalog
+from test_search import ARTISANS, BAD_QUERIES, RELEVANCE, _write, write_relevance_catalog
 
 from chinar import urls
 from chinar.content import LOCALES, RTL_LOCALES, load_catalog
@@ -330,4 +331,123 @@ def test_browser_and_cli_return_the_same_top_10(site, page):
             assert got == expected, (query, lang, type_)
     finally:
         eng.close()
-    assert html.escape("ok") == "ok"
+
+
+# ---------------------------------------------------------------- early termination over many slices
+#
+# The relevance catalog's lists fit in one slice each, so the client reads them whole. Here the
+# export cuts lists into slices of 4, 16, 64... postings and packs them into files of 48 bytes or more
+# (the client reads only the refs, so it cannot tell), and 420 generated products share a small
+# vocabulary with uneven word counts: the client must stop fetching early and still return the
+# CLI's top 10.
+
+WORDS = ["shawl", "pashmina", "walnut", "box", "embroidery", "stole", "wool", "silk", "carved", "rug",
+         "namda", "felt", "jewellery", "table", "kashmir", "chinar", "paisley", "border", "lamp", "tray"]
+
+
+def write_sliced_catalog(root: Path) -> Path:
+    write_relevance_catalog(root)
+    rnd = random.Random(7)
+    for i in range(420):
+        artisan = ARTISANS[i % len(ARTISANS)]
+        title = " ".join(rnd.sample(WORDS, 3))
+        words = [w for w in WORDS for _ in range(rnd.choice([0, 0, 1, 1, 2, 3, 5]))]
+        rnd.shuffle(words)
+        price = 500 + 250 * rnd.randrange(400)
+        for loc in ("en", "hi") if i % 5 == 0 else ("en",):
+            _write(root, "products", f"gen-{i:03d}", loc, {
+                "type": "product",
+                "title": title.capitalize() + (" (हिन्दी)" if loc == "hi" else ""),
+                "artisan": artisan[0],
+                "craft": artisan[4][0],
+                "price_inr": price,
+                "materials": rnd.sample(["wool", "silk", "walnut wood", "paper", "cotton"], 2),
+                "description": f"<p>{' '.join(words) or 'plain'}.</p>",
+                "images": [{"src": f"products/gen-{i:03d}.jpg", "alt": title}],
+                "listings": [{
+                    "marketplace": "Example Bazaar",
+                    "url": f"https://crafts.example.in/p/gen-{i:03d}",
+                    "seller": "Emporium",
+                    "price_inr": price,
+                    "availability": "in_stock",
+                    "last_checked": "2026-11-01",
+                }],
+            })
+    return root
+
+
+@pytest.fixture(scope="module")
+def sliced_site(tmp_path_factory) -> Iterator[tuple[str, Path]]:
+    from chinar.search import export
+
+    base = tmp_path_factory.mktemp("sliced-site")
+    content = write_sliced_catalog(base / "content")
+    saved = export.FIRST_SLICE, export.FILE_TARGET
+    export.FIRST_SLICE, export.FILE_TARGET = 4, 48
+    try:
+        render_site(content, base / "out", base / "cache")
+    finally:
+        export.FIRST_SLICE, export.FILE_TARGET = saved
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(Handler, directory=str(base / "out"))
+    )
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}", base
+    server.shutdown()
+
+
+def _dictionary(out: Path) -> dict[str, list]:
+    entries: dict[str, list] = {}
+    for shard in (out / "search-index" / "d").rglob("*.json"):
+        entries.update(json.loads(shard.read_text(encoding="utf-8")))
+    return entries
+
+
+def test_slices_are_listed_best_first(sliced_site):
+    """The client's bound on unfetched postings is the next ref's top score: refs must go best first,
+    even when a big slice gets a file of its own before the small ones around it are packed."""
+    _base, tmp = sliced_site
+    entries = _dictionary(tmp / "out")
+    many = {k: e[1] for k, e in entries.items() if len(e[1]) >= 4}
+    assert len(many) >= 5, "the test catalog should give lists of four or more slices"
+    for key, refs in many.items():
+        tops = [r[4] for r in refs]
+        assert tops == sorted(tops, reverse=True), key
+        assert len({r[0] for r in refs}) > 1, key
+
+
+SLICED_QUERIES = [
+    ("shawl", "en", None),
+    ("kashmir", None, None),
+    ("pashmina shawl", "en", None),
+    ("walnut box", None, "product"),
+    ("embroidary", "en", None),
+    ("jewelery box", "en", None),
+    ("carved wal", "en", None),
+    ("silk paisley border", None, None),
+    ("felt", "hi", None),
+]
+
+
+def test_early_termination_gives_the_cli_top_10(sliced_site, page):
+    base, tmp = sliced_site
+    eng = Engine(tmp / "cache" / "whoosh")
+    page.goto(base + "/search/")
+    page.wait_for_function("() => window.ChinarSearch")
+    partial = 0
+    try:
+        for query, lang, type_ in SLICED_QUERIES:
+            for k in (10, 20):
+                expected = [(h.url, h.score) for h in eng.search(query, Filters(locale=lang, type=type_), limit=k)]
+                got = page.evaluate(
+                    """async ([q, lang, type, k]) => {
+                    const ix = await ChinarSearch.open('/search-index/');
+                    const r = await ix.searchWithFacets(q, k, {locale: lang || '', type: type || ''});
+                    return [r.results.map(x => [x.url, x.score]), r.exact]; }""",
+                    [query, lang, type_, k],
+                )
+                assert [tuple(x) for x in got[0]] == expected, (query, lang, type_, k)
+                partial += not got[1]
+    finally:
+        eng.close()
+    assert partial >= 4, "most queries should stop before reading their lists to the end"

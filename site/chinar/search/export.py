@@ -260,18 +260,20 @@ def export(catalog: Catalog, corpus: Corpus, out: Path | None, workers: int = 1,
     for k in sorted(sliced):
         by_shard.setdefault(assign[k], []).append(k)
 
-    refs: dict[str, list[list]] = {k: [] for k in sliced}
-    pending: list[tuple[str, bytes, int, int]] = []
+    # A list's refs go best slice first whatever file each slice lands in: the client's bound on what
+    # it has not fetched yet is the score of the next ref.
+    refs: dict[str, list[list]] = {k: [[] for _ in s] for k, s in sliced.items()}
+    pending: list[tuple[str, int, bytes, int, int]] = []
 
     def flush() -> None:
         if not pending:
             return
-        blob = b"".join(p[1] for p in pending)
+        blob = b"".join(p[2] for p in pending)
         name = f"p/{_hash(blob)}.bin"
         w.write(name, blob)
         offset = 0
-        for key, data, count, top in pending:
-            refs[key].append([name, offset, len(data), count, top])
+        for key, level, data, count, top in pending:
+            refs[key][level] = [name, offset, len(data), count, top]
             offset += len(data)
         pending.clear()
 
@@ -284,14 +286,14 @@ def export(catalog: Catalog, corpus: Corpus, out: Path | None, workers: int = 1,
                     if len(data) >= FILE_TARGET:
                         pending_saved = pending[:]
                         pending.clear()
-                        pending.append((k, data, count, top))
+                        pending.append((k, level, data, count, top))
                         flush()
                         pending.extend(pending_saved)
                         continue
                     if pending and pending_size + len(data) > FILE_TARGET:
                         flush()
                         pending_size = 0
-                    pending.append((k, data, count, top))
+                    pending.append((k, level, data, count, top))
                     pending_size += len(data)
         flush()
         pending_size = 0

@@ -245,19 +245,28 @@
         return Array.from(set).sort(cmp);
       });
   };
-  /* One postings slice -> [[doc, score, combo], ...] */
+  /* One postings slice -> {docs, scores, combos}, decoded once and kept (a warm query decodes nothing). */
   SearchIndex.prototype.slice = function (ref) {
-    return this.get(ref[0], 'bin').then(function (buf) {
-      var bytes = new Uint8Array(buf, ref[1], ref[2]), vals = [], v = 0, shift = 0;
+    var key = ref[0] + ':' + ref[1], self = this;
+    if (!this.decoded) this.decoded = new Map();
+    if (this.decoded.has(key)) return this.decoded.get(key);
+    var p = this.get(ref[0], 'bin').then(function (buf) {
+      var bytes = new Uint8Array(buf, ref[1], ref[2]), out = {docs: [], scores: [], combos: []};
+      var v = 0, mul = 1, field = 0, doc = 0;
       for (var i = 0; i < bytes.length; i++) {
         var b = bytes[i];
-        v += (b & 0x7f) * Math.pow(2, shift);
-        if (b & 0x80) { shift += 7; } else { vals.push(v); v = 0; shift = 0; }
+        v += (b & 0x7f) * mul;
+        if (b & 0x80) { mul *= 128; continue; }
+        if (field === 0) { doc += v; out.docs.push(doc); } else if (field === 1) out.scores.push(v); else out.combos.push(v);
+        field = (field + 1) % 3; v = 0; mul = 1;
       }
-      var out = [], doc = 0;
-      for (var j = 0; j + 2 < vals.length; j += 3) { doc += vals[j]; out.push([doc, vals[j + 1], vals[j + 2]]); }
+      out.docs.length = out.combos.length;
+      out.scores.length = out.combos.length;
       return out;
     });
+    p.catch(function () { self.decoded.delete(key); });
+    this.decoded.set(key, p);
+    return p;
   };
   SearchIndex.prototype.stored = function (doc) {
     var st = this.m.store, chunk = Math.floor(doc / st.chunk), vol = st.volumes[Math.floor(chunk / st.volume)];
@@ -333,94 +342,195 @@
   }
 
   /*
+   * Per-document working arrays for rank(), indexed by document number and reused from query to
+   * query (a generation stamp says which entries belong to the current one), so a query over tens of
+   * thousands of postings allocates almost nothing and the browser's collector has nothing to pause
+   * for. One set per concurrent query: rank() takes a set from the pool and gives it back.
+   */
+  function Scratch() { this.cap = 0; this.gen = 0; this.grow(4096); }
+  Scratch.prototype.grow = function (need) {
+    var cap = Math.max(need, this.cap * 2), self = this;
+    function make(name, T) { var a = new T(cap); if (self[name]) a.set(self[name]); self[name] = a; }
+    make('stamp', Int32Array); make('lb', Float64Array); make('ub', Float64Array); make('slots', Int32Array);
+    make('combo', Int32Array); make('head', Int32Array); make('out', Uint8Array); make('top', Uint8Array);
+    this.cap = cap;
+    if (!this.seen) this.growEntries(4096, 4096);
+  };
+  /* seen: the documents met so far, in order; eList/eNext: per document, a chain of the lists it was met in. */
+  Scratch.prototype.growEntries = function (seen, entries) {
+    var self = this;
+    function make(name, need) {
+      var old = self[name];
+      if (old && old.length >= need) return;
+      var a = new Int32Array(Math.max(need, old ? old.length * 2 : 0));
+      if (old) a.set(old);
+      self[name] = a;
+    }
+    make('seen', seen); make('eList', entries); make('eNext', entries);
+  };
+
+  /*
+   * One query's ranking state over a Scratch: rank() feeds it slices (absorb) and asks after each
+   * batch whether the top k is certain yet (round). Kept synchronous and apart from the async driver
+   * so the hot loops run as plain optimised code.
+   */
+  function Ranker(S, lists, nSlots, k, accepted) {
+    this.S = S; this.lists = lists; this.k = k; this.accepted = accepted;
+    this.gen = ++S.gen; this.ALL = (1 << nSlots) - 1;
+    this.live = []; this.matched = []; this.top = [];
+    this.seenN = 0; this.liveFrom = 0; this.entries = 0;
+  }
+  Ranker.prototype.absorb = function (L, g) {
+    var S = this.S, bit = 1 << L.slot, coef = L.coef, docs = g.docs, scores = g.scores, n = docs.length;
+    var gen = this.gen, ALL = this.ALL, seenN = this.seenN, entries = this.entries, matched = this.matched;
+    if (n && docs[n - 1] >= S.cap) S.grow(docs[n - 1] + 1);
+    if (seenN + n > S.seen.length || entries + n > S.eList.length) S.growEntries(seenN + n, entries + n);
+    var stamp = S.stamp, lb = S.lb, sl = S.slots, head = S.head, seen = S.seen, eList = S.eList, eNext = S.eNext;
+    var combo = S.combo;
+    for (var j = 0; j < n; j++) {
+      var doc = docs[j];
+      if (stamp[doc] !== gen) {
+        stamp[doc] = gen; lb[doc] = 0; sl[doc] = 0; head[doc] = -1; combo[doc] = g.combos[j];
+        seen[seenN++] = doc;
+      }
+      eList[entries] = L.i; eNext[entries] = head[doc]; head[doc] = entries++;
+      lb[doc] += coef * scores[j];
+      var had = sl[doc];
+      if ((had | bit) !== had) {
+        sl[doc] = had | bit;
+        if ((had | bit) === ALL) matched.push(doc);
+      }
+    }
+    this.seenN = seenN; this.entries = entries;
+    L.next++;
+  };
+  /* Recomputes the top k and the bounds; true once no fetch can change the top k. */
+  Ranker.prototype.round = function (rm, openSum, slotOpen, anyOpen) {
+    var S = this.S, k = this.k, ALL = this.ALL, live = this.live, seen = S.seen, out = S.out, combo = S.combo;
+    var lb = S.lb, ub = S.ub, sl = S.slots, head = S.head, eList = S.eList, eNext = S.eNext, d, i, x;
+    for (; this.liveFrom < this.seenN; this.liveFrom++) {
+      d = seen[this.liveFrom];
+      out[d] = this.accepted(combo[d]) ? 0 : 1;
+      if (!out[d]) live.push(d);
+    }
+    // The k best complete documents by lower bound (ties: lower number first).
+    var top = [];
+    for (i = 0; i < live.length; i++) {
+      d = live[i];
+      if ((sl[d] | slotOpen) !== ALL) { out[d] = 1; continue; }
+      var unknown = openSum;
+      for (x = head[d]; x >= 0; x = eNext[x]) unknown -= rm[eList[x]];
+      ub[d] = lb[d] + unknown;
+      if (sl[d] !== ALL) continue;
+      var last = top.length ? top[top.length - 1] : -1;
+      if (top.length < k || lb[d] > lb[last] || (lb[d] === lb[last] && d < last)) {
+        var at = top.length < k ? top.length : k - 1;
+        while (at > 0 && (lb[d] > lb[top[at - 1]] || (lb[d] === lb[top[at - 1]] && d < top[at - 1]))) at--;
+        top.splice(at, 0, d);
+        if (top.length > k) top.pop();
+      }
+    }
+    this.top = top;
+    if (!anyOpen) return true;
+    var done = top.length === k;
+    if (!top.length) return false;
+    var kth = top[top.length - 1], full = top.length === k, keep = [], mark = S.top;
+    for (i = 0; i < top.length; i++) { mark[top[i]] = 1; if (ub[top[i]] !== lb[top[i]]) done = false; }
+    if (slotOpen === ALL && openSum >= lb[kth]) done = false;
+    for (i = 0; i < live.length; i++) {
+      d = live[i];
+      if (out[d]) continue;
+      if (!mark[d]) {
+        if (ub[d] < lb[kth] || (ub[d] === lb[kth] && d > kth)) {
+          if (full) continue; // behind the k-th for good
+        } else {
+          done = false;
+        }
+      }
+      keep.push(d);
+    }
+    for (i = 0; i < top.length; i++) mark[top[i]] = 0;
+    this.live = keep;
+    return done;
+  };
+
+  /*
    * Fetches slices best-first until the top k is certain: every top document's score is complete,
    * and no other document (seen or not) could reach the k-th score even at its upper bound.
-   * Returns {hits: [[doc, score]], total, exact, facets}.
+   * Returns {hits: [[doc, score]], total, exact, facets, combos}.
+   *
+   * Cost: each round (one slice fetched per list at the best remaining bound) walks only the
+   * documents still in contention. Scores are integers, so bounds add up exactly in any order. A
+   * document leaves contention for good once it cannot match (a slot it lacks has no slices left),
+   * fails the filters, or its upper bound falls behind the k-th lower bound: lower bounds only grow
+   * and upper bounds only shrink, so that document can never come back. It still collects its
+   * postings, for the total and the facet counts.
    */
   SearchIndex.prototype.rank = async function (slots, k, filters) {
-    var self = this, lists = [], docs = new Map();
+    var lists = [];
+    var empty = {hits: [], total: 0, exact: true, facets: null, combos: new Map()};
+    if (!slots.length) return empty;
     for (var s = 0; s < slots.length; s++) {
       var n = 0;
       for (var e = 0; e < slots[s].length; e++) {
         var entry = await this.entry(slots[s][e][0]);
-        if (entry) { lists.push({slot: s, coef: slots[s][e][1], refs: entry[1], next: 0}); n++; }
+        if (entry) {
+          lists.push({i: lists.length, slot: s, coef: slots[s][e][1], refs: entry[1], next: 0});
+          n++;
+        }
       }
-      if (!n) return {hits: [], total: 0, exact: true, facets: null, combos: new Map()};
+      if (!n) return empty;
     }
-    if (!slots.length) return {hits: [], total: 0, exact: true, facets: null, combos: new Map()};
-    var comboCache = new Map();
-    function facetsOf(combo) {
-      if (!comboCache.has(combo)) comboCache.set(combo, self.comboFacets(combo));
-      return comboCache.get(combo);
+    if (!this.scratch) this.scratch = [];
+    var S = this.scratch.pop() || new Scratch();
+    try {
+      return await this.rankWith(S, lists, slots.length, k, filters || {});
+    } finally {
+      this.scratch.push(S);
+    }
+  };
+  SearchIndex.prototype.facetsOf = function (combo) {
+    if (!this.facetCache) this.facetCache = new Map();
+    var fc = this.facetCache.get(combo);
+    if (!fc) { fc = this.comboFacets(combo); this.facetCache.set(combo, fc); }
+    return fc;
+  };
+  SearchIndex.prototype.rankWith = async function (S, lists, nSlots, k, filters) {
+    var self = this, acceptCache = new Map();
+    function accepted(combo) {
+      var ok = acceptCache.get(combo);
+      if (ok === undefined) { ok = accepts(filters, self.facetsOf(combo)); acceptCache.set(combo, ok); }
+      return ok;
     }
     function restMax(L) { return L.next < L.refs.length ? L.coef * L.refs[L.next][4] : 0; }
-    async function fetchNext(chosen) {
-      var got = await Promise.all(chosen.map(function (L) { return self.slice(L.refs[L.next]); }));
-      chosen.forEach(function (L, i) {
-        var li = lists.indexOf(L);
-        got[i].forEach(function (p) {
-          var d = docs.get(p[0]);
-          if (!d) { d = {doc: p[0], combo: p[2], known: new Map()}; docs.set(p[0], d); }
-          d.known.set(li, p[1]);
-        });
-        L.next++;
-      });
-    }
-    await fetchNext(lists.slice());
+    var R = new Ranker(S, lists, nSlots, k, accepted), chosen = lists.slice(), open;
     for (;;) {
-      var open = lists.filter(function (L) { return L.next < L.refs.length; });
-      var slotOpen = slots.map(function () { return false; });
-      open.forEach(function (L) { slotOpen[L.slot] = true; });
-      var cands = [], others = [];
-      docs.forEach(function (d) {
-        var lb = 0, ub = 0, has = slots.map(function () { return false; });
-        d.known.forEach(function (sc, li) { lb += lists[li].coef * sc; has[lists[li].slot] = true; });
-        ub = lb;
-        open.forEach(function (L) { if (!d.known.has(lists.indexOf(L))) ub += restMax(L); });
-        d.lb = lb; d.ub = ub;
-        d.ok = has.every(Boolean);
-        d.possible = has.every(function (h, si) { return h || slotOpen[si]; });
-        if (!d.possible || !accepts(filters, facetsOf(d.combo))) return;
-        (d.ok ? cands : others).push(d);
-      });
-      cands.sort(function (a, b) { return b.lb - a.lb || a.doc - b.doc; });
-      var top = cands.slice(0, k), rest = cands.slice(k).concat(others);
-      var unseen = slotOpen.every(Boolean) ? open.reduce(function (acc, L) { return acc + restMax(L); }, 0) : -1;
-      var done;
-      if (!open.length) {
-        done = true;
-      } else if (top.length < k) {
-        done = false;
-      } else {
-        var kth = top[top.length - 1];
-        done = top.every(function (d) { return d.lb === d.ub; }) &&
-          rest.every(function (d) { return d.ub < kth.lb || (d.ub === kth.lb && d.doc > kth.doc); }) &&
-          unseen < kth.lb;
-      }
-      if (done) {
-        var exact = !open.length;
-        var matched = [];
-        docs.forEach(function (d) { if (d.ok) matched.push(d); });
-        var total = cands.length;
-        var facets = {};
-        ['type', 'locale', 'craft', 'district', 'band'].forEach(function (dim) {
-          var counts = new Map();
-          matched.forEach(function (d) {
-            var fc = facetsOf(d.combo);
-            if (!accepts(filters, fc, dim)) return;
-            var vals = dim === 'craft' ? fc.crafts : dim === 'district' ? fc.districts : [fc[dim]];
-            vals.forEach(function (v) { if (v) counts.set(v, (counts.get(v) || 0) + 1); });
-          });
-          facets[dim] = counts;
-        });
-        var combos = new Map();
-        top.forEach(function (d) { combos.set(d.doc, d.combo); });
-        return {hits: top.map(function (d) { return [d.doc, d.lb]; }), total: total, exact: exact, facets: facets,
-          combos: combos};
-      }
+      var got = await Promise.all(chosen.map(function (L) { return self.slice(L.refs[L.next]); }));
+      for (var c = 0; c < chosen.length; c++) R.absorb(chosen[c], got[c]);
+      open = lists.filter(function (L) { return L.next < L.refs.length; });
+      var rm = lists.map(restMax), openSum = 0, slotOpen = 0;
+      open.forEach(function (L) { openSum += rm[L.i]; slotOpen |= 1 << L.slot; });
+      if (R.round(rm, openSum, slotOpen, open.length > 0)) break;
       var best = Math.max.apply(null, open.map(restMax));
-      await fetchNext(open.filter(function (L) { return restMax(L) === best; }));
+      chosen = open.filter(function (L) { return restMax(L) === best; });
     }
+    // Total and facet counts over every complete document, one facet lookup per combination.
+    var total = 0, counts = {}, dims = ['type', 'locale', 'craft', 'district', 'band'], byCombo = new Map();
+    R.matched.forEach(function (d) { byCombo.set(S.combo[d], (byCombo.get(S.combo[d]) || 0) + 1); });
+    dims.forEach(function (dim) { counts[dim] = new Map(); });
+    byCombo.forEach(function (count, combo) {
+      var fc = self.facetsOf(combo);
+      if (accepted(combo)) total += count;
+      dims.forEach(function (dim) {
+        if (!accepts(filters, fc, dim)) return;
+        var vals = dim === 'craft' ? fc.crafts : dim === 'district' ? fc.districts : [fc[dim]];
+        vals.forEach(function (v) { if (v) counts[dim].set(v, (counts[dim].get(v) || 0) + count); });
+      });
+    });
+    var combos = new Map();
+    R.top.forEach(function (t) { combos.set(t, S.combo[t]); });
+    return {hits: R.top.map(function (t) { return [t, S.lb[t]]; }), total: total, exact: !open.length,
+      facets: counts, combos: combos};
   };
 
   // ---------------------------------------------------------------- user interface
@@ -617,7 +727,7 @@
     r.results = r.hits.map(function (h, i) {
       var row = rows[i];
       return {doc: h[0], score: h[1], url: row[0], title: row[1], thumb: row[2], price: row[3],
-        facets: self.comboFacets(r.combos.get(h[0]))};
+        facets: self.facetsOf(r.combos.get(h[0]))};
     });
     return r;
   };
