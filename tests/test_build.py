@@ -276,3 +276,35 @@ def test_bounded_card_cache_gives_the_same_pages(tmp_path: Path, tiny_site: Path
     out = tmp_path / "out"
     build(TINY, out, "https://chinar.example.in", cache_dir=image_cache)
     assert tree(out) == tree(tiny_site)
+
+
+def test_template_helpers_are_called_directly_and_context_helpers_still_get_their_context():
+    """Plain helpers skip Jinja's per-call check; a helper that asks for the context still gets it,
+    including one added to the environment after it was made."""
+    from jinja2 import pass_context, pass_environment
+
+    from chinar.render import Renderer, _plain_callables, default_theme_dir
+
+    @pass_context
+    def page_locale(ctx):
+        return ctx["locale"]
+
+    class Counter:
+        @pass_environment
+        def __call__(self, env):
+            return len(env.globals) > 0
+
+    def double(x):
+        return x * 2
+
+    counter = Counter()
+    assert list(_plain_callables([page_locale, counter, double, dict, "text"]).values()) == [double]
+
+    renderer = Renderer(default_theme_dir(), "https://example.org", lambda p: "/static/" + p)
+    env = renderer.envs["hi"]
+    env.globals.update(page_locale=page_locale, counter=counter, double=double)
+    out = env.from_string(
+        "{{ page_locale() }} {{ counter() }} {{ double(21) }} {{ href('hi/artisans/') }} "
+        "{% for x in [1] %}{{ page_locale() }}{% endfor %}"
+    ).render()
+    assert out == "hi True 42 /hi/artisans/ hi"

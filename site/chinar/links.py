@@ -11,13 +11,17 @@ UTM_SOURCE = "chinar"
 UTM_MEDIUM = "referral"
 
 
-@lru_cache(maxsize=4096)  # a page links each listing twice (button and JSON-LD offer)
 def outbound_url(url: str, campaign: str | None = None) -> str:
     """``url`` with utm_source, utm_medium (and utm_campaign on a campaign page) merged into its query.
 
     Parameters the listing URL already has are kept in order; existing utm_* values are replaced so a
     link never carries two conflicting tags. The fragment is preserved.
     """
+    return _tagged(url, campaign or None)
+
+
+@lru_cache(maxsize=4096)  # a page links each listing twice (button and JSON-LD offer): one key for both
+def _tagged(url: str, campaign: str | None) -> str:
     parts = urlsplit(url)
     tags = {"utm_source": UTM_SOURCE, "utm_medium": UTM_MEDIUM}
     if campaign:

@@ -8,6 +8,7 @@ Content-Security-Policy).
 
 from __future__ import annotations
 
+import functools
 import html
 
 import nh3
@@ -33,6 +34,11 @@ def sanitise(html: str) -> str:
     )
 
 
+@functools.lru_cache(maxsize=1024)
 def plain_text(markup: str) -> str:
-    """Text content of ``markup`` without any tags (for summaries, meta descriptions, search)."""
+    """Text content of ``markup`` without any tags (for summaries, meta descriptions, search).
+
+    Memoised: a page asks for its record's text twice (meta description and JSON-LD), and the
+    sanitiser is the costly part.
+    """
     return " ".join(html.unescape(nh3.clean(markup, tags=set())).split())
