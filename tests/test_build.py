@@ -308,3 +308,22 @@ def test_template_helpers_are_called_directly_and_context_helpers_still_get_thei
         "{% for x in [1] %}{{ page_locale() }}{% endfor %}"
     ).render()
     assert out == "hi True 42 /hi/artisans/ hi"
+
+
+def test_render_chunks_keep_each_languages_list_pages_together():
+    """Every page is rendered once; a language's list pages go to one worker, before the other pages."""
+    from chinar.build import plan_chunks
+    from chinar.pages import Page
+
+    kinds = ["artisan_index", "product", "craft", "artisan", "home", "product_index", "story"]
+    pages = [Page(f"/{loc}/{i}/", "x.html", loc, {}, kind=kinds[i % len(kinds)])
+             for loc in ("en", "hi", "ur") for i in range(700)]
+    todo = list(range(len(pages)))
+    chunks = plan_chunks(pages, todo, workers=2)
+    assert sorted(i for chunk in chunks for i in chunk) == todo
+    is_list = [p.kind.endswith("_index") or p.kind in ("home", "craft") for p in pages]
+    list_chunks = [c for c in chunks if is_list[c[0]]]
+    assert chunks[:len(list_chunks)] == list_chunks  # list pages first
+    assert [{pages[i].locale for i in c} for c in list_chunks] == [{"en"}, {"hi"}, {"ur"}]
+    assert all(is_list[i] for c in list_chunks for i in c)
+    assert plan_chunks(pages, todo, workers=1) == [todo[i:i + 200] for i in range(0, len(todo), 200)]

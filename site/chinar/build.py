@@ -229,7 +229,7 @@ def render_pages(job: BuildJob, renderer: Renderer, static_hash: str) -> None:
     renderer.card_cache_max = None if records < CARD_CACHE_ALL_BELOW else CARD_CACHE_MAX
     _SHARED.update(renderer=renderer, pages=job.pages, tree=job.output, fingerprints=template_fps if fresh else None)
     try:
-        results = _run_chunks(todo, workers, job.progress)
+        results = _run_chunks(plan_chunks(job.pages, todo, workers), workers, job.progress)
     finally:
         _SHARED.clear()
     # Pages ask for the same renditions over and over; workers send each chunk's requests as new
@@ -263,11 +263,44 @@ def workers_for(job: BuildJob, n_pages: int) -> int:
     return 1 if n_pages < 400 else worker_count(job)
 
 
-def _run_chunks(todo: list[int], workers: int, progress: bool = False) -> list[tuple[str, bool, frozenset, str | None]]:
+# Pages that show lists of cards: a worker renders (and keeps) the card of each record it lists.
+CARD_LISTS = ("home", "craft", "district", "collection", "campaign")
+
+
+def plan_chunks(pages: list[Page], todo: list[int], workers: int) -> list[list[int]]:
+    """The render pool's tasks: page indexes, in the order workers take them.
+
+    Each language's list pages (indexes, sublists, home, craft, district, collection and campaign
+    pages) go together, in as few chunks as keep the workers evenly loaded, and first: every index of
+    a language shows every record's card in that language, so a worker that takes one language's lists
+    renders that language's cards, and no other worker needs them. Spread over all workers, as a plain
+    cut of the page order did, each worker rendered nearly every card in every language. The other
+    pages follow in small chunks that even out the load. Output does not depend on the chunks.
+    """
     size = max(50, len(todo) // (workers * 8)) if workers > 1 else 200
-    chunks = [todo[i:i + size] for i in range(0, len(todo), size)]
+    if workers == 1:
+        return [todo[i:i + size] for i in range(0, len(todo), size)]
+    lists: dict[str, list[int]] = {}
+    rest: list[int] = []
+    for i in todo:
+        page = pages[i]
+        if page.kind.endswith("_index") or page.kind in CARD_LISTS:
+            lists.setdefault(page.locale, []).append(i)
+        else:
+            rest.append(i)
+    cap = max(size, len(todo) // (workers * 2))
+    chunks: list[list[int]] = []
+    for locale in sorted(lists, key=lambda loc: (-len(lists[loc]), loc)):
+        found = lists[locale]
+        chunks += [found[i:i + cap] for i in range(0, len(found), cap)]
+    return chunks + [rest[i:i + size] for i in range(0, len(rest), size)]
+
+
+def _run_chunks(chunks: list[list[int]], workers: int,
+                progress: bool = False) -> list[tuple[str, bool, frozenset, str | None]]:
     results: list[tuple[str, bool, frozenset, str | None]] = []
-    bar = tqdm(total=len(todo), unit="page", desc="render", file=sys.stderr, leave=False) if progress else None
+    total = sum(map(len, chunks))
+    bar = tqdm(total=total, unit="page", desc="render", file=sys.stderr, leave=False) if progress else None
     if workers == 1:
         parts = map(_render_chunk, chunks)
         pool = None
