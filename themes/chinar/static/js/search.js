@@ -347,14 +347,13 @@
    * thousands of postings allocates almost nothing and the browser's collector has nothing to pause
    * for. One set per concurrent query: rank() takes a set from the pool and gives it back.
    */
-  function Scratch() { this.cap = 0; this.gen = 0; this.grow(4096); }
+  function Scratch() { this.cap = 0; this.gen = 0; this.grow(4096); this.growEntries(4096, 4096); }
   Scratch.prototype.grow = function (need) {
     var cap = Math.max(need, this.cap * 2), self = this;
     function make(name, T) { var a = new T(cap); if (self[name]) a.set(self[name]); self[name] = a; }
     make('stamp', Int32Array); make('lb', Float64Array); make('ub', Float64Array); make('slots', Int32Array);
     make('combo', Int32Array); make('head', Int32Array); make('out', Uint8Array); make('top', Uint8Array);
     this.cap = cap;
-    if (!this.seen) this.growEntries(4096, 4096);
   };
   /* seen: the documents met so far, in order; eList/eNext: per document, a chain of the lists it was met in. */
   Scratch.prototype.growEntries = function (seen, entries) {
@@ -374,8 +373,8 @@
    * batch whether the top k is certain yet (round). Kept synchronous and apart from the async driver
    * so the hot loops run as plain optimised code.
    */
-  function Ranker(S, lists, nSlots, k, accepted) {
-    this.S = S; this.lists = lists; this.k = k; this.accepted = accepted;
+  function Ranker(S, nSlots, k, accepted) {
+    this.S = S; this.k = k; this.accepted = accepted;
     this.gen = ++S.gen; this.ALL = (1 << nSlots) - 1;
     this.live = []; this.matched = []; this.top = [];
     this.seenN = 0; this.liveFrom = 0; this.entries = 0;
@@ -503,7 +502,7 @@
       return ok;
     }
     function restMax(L) { return L.next < L.refs.length ? L.coef * L.refs[L.next][4] : 0; }
-    var R = new Ranker(S, lists, nSlots, k, accepted), chosen = lists.slice(), open;
+    var R = new Ranker(S, nSlots, k, accepted), chosen = lists.slice(), open;
     for (;;) {
       var got = await Promise.all(chosen.map(function (L) { return self.slice(L.refs[L.next]); }));
       for (var c = 0; c < chosen.length; c++) R.absorb(chosen[c], got[c]);
