@@ -906,3 +906,37 @@ def test_write_callback_gets_the_same_files(tmp_path):
     stats = write_index(catalog, None, tmp_path / "cache", write=got.__setitem__)
     assert got == {f"search-index/{k}": v for k, v in _index_files(tmp_path / "a").items()}
     assert stats["files"] == len(got)
+
+
+def test_numpy_path_gives_the_same_lists_and_files(tmp_path, monkeypatch):
+    """Long lists are scored and encoded with numpy: the same integers and bytes as plain Python, for
+    every list of a catalog whose common words fill several slices (and in the exported files)."""
+    import numpy as np
+
+    from chinar.search import corpus as corpus_mod
+    from chinar.search import export
+    from chinar.search.engine import read_sidecar
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from synthetic import generate
+
+    content = tmp_path / "content"
+    generate(content, artisans=300, products=2)
+    catalog = load_catalog(content, check_media=False)
+    monkeypatch.setattr(export, "ARRAY_MIN", 10**9)
+    write_index(catalog, tmp_path / "plain", tmp_path / "cache-plain")
+    monkeypatch.setattr(export, "ARRAY_MIN", 0)
+    write_index(catalog, tmp_path / "numpy", tmp_path / "cache-numpy")
+    assert _index_files(tmp_path / "plain") == _index_files(tmp_path / "numpy")
+
+    cache = tmp_path / "cache-plain" / "whoosh"
+    found = corpus_mod.load_corpus(cache, read_sidecar(cache)["generation"])
+    combo = [(i * 7919) % 300 for i in range(found.count)]  # any combination numbers, some above 127
+    combo_bytes = [export._varint(c) for c in combo]
+    lex = found.lexicon()
+    keys = sorted(set(lex.main) | lex.components)
+    longest = max(len(found.list_scores(k)) for k in keys)
+    assert longest > export.FIRST_SLICE * 2  # several slices
+    for key in keys:
+        assert export.encode_list_array(found, key, np.array(combo)) == \
+            export.encode_list(found, key, combo_bytes), key

@@ -18,18 +18,20 @@ log = logging.getLogger(__name__)
 
 
 def build_corpus(catalog: Catalog, cache_dir: Path, thumbnail: Callable[[dict], str | None] | None = None,
-                 alias_file: Path | None = None, full: bool = False):
+                 alias_file: Path | None = None, full: bool = False, previous=None):
     """The catalog's search documents analysed, reusing the last build's work (``corpus.Corpus``)."""
     from . import corpus, documents
 
     phrases = documents.alias_phrases(documents.alias_groups(catalog, alias_file))
-    return corpus.build_corpus(catalog, phrases, Path(cache_dir), thumbnail, full=full)
+    return corpus.build_corpus(catalog, phrases, Path(cache_dir), thumbnail, full=full, previous=previous)
 
 
 def write_index(catalog: Catalog, output_dir: Path | None, cache_dir: Path,
                 thumbnail: Callable[[dict], str | None] | None = None, *,
                 alias_file: Path | None = None, workers: int = 0,
-                write: Callable[[str, bytes], object] | None = None, full: bool = False) -> dict:
+                write: Callable[[str, bytes], object] | None = None, full: bool = False,
+                previous=None, keep: dict | None = None, memo=None,
+                keep_file: Callable[[str], object] | None = None) -> dict:
     """Index ``catalog`` and export the browser's index to ``output_dir/search-index/``, or, when
     ``write`` is given, hand each file to ``write("search-index/<path>", bytes)`` instead (the build's
     ``OutputTree.write``: no temporary copy, unchanged files untouched; ``output_dir`` is then unused).
@@ -41,7 +43,10 @@ def write_index(catalog: Catalog, output_dir: Path | None, cache_dir: Path,
     its content, so it can be cached forever; the manifest is small and must be revalidated (it names
     everything else). ``thumbnail(image)`` gives a root-relative URL of a small rendition, or None to
     show no image. ``workers``: processes scoring lists on a full build (0: one per core). ``full``:
-    ignore the cache (the output is the same either way; this only re-does the work). Same
+    ignore the cache (the output is the same either way; this only re-does the work). ``previous``:
+    the last build's ``corpus.State``, kept in memory (``chinar.resident``), instead of the cache's;
+    ``keep["state"]`` receives this build's (it may share arrays with ``previous``); ``memo`` and
+    ``keep_file``: see ``export.ExportMemo``. Same
     catalog -> same bytes. Returns ``{"documents", "files", "bytes", "terms"}`` and counts of
     documents analysed/reused and lists scored/reused.
     """
@@ -50,16 +55,18 @@ def write_index(catalog: Catalog, output_dir: Path | None, cache_dir: Path,
 
     if not workers:
         workers = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    found = build_corpus(catalog, cache_dir, thumbnail, alias_file)
+    found = build_corpus(catalog, cache_dir, thumbnail, alias_file, previous=previous)
     out = None if write is not None or output_dir is None else Path(output_dir) / "search-index"
-    stats, layout, lists = export.export(catalog, found, out, workers, sink=write)
+    stats, layout, lists = export.export(catalog, found, out, workers, sink=write, memo=memo, keep=keep_file)
     directory = Path(cache_dir) / "whoosh"
     if found.unchanged_since_last_build(layout, lists):  # a no-op build: the cache is already right
-        generation = found.previous.generation
+        state = found.previous
     else:
         state = found.state(corpus_mod.code_signature(), layout, lists)
         corpus_mod.save_state(directory, state)
-        generation = state.generation
+    generation = corpus_mod.finish_state(state).generation  # a resident build's patched state has none yet
+    if keep is not None:
+        keep["state"] = state
     if not (directory / engine.SIDECAR).exists() or engine.read_sidecar(directory).get("generation") != generation:
         engine.write_sidecar(directory, found.phrases, generation)
     stats.update(found.stats)

@@ -295,6 +295,10 @@ class Corpus:
         self.avgfl = tuple(quantise_avgfl((sum(lens) / (self.count or 1)) or 1) for lens in lengths)
         self._norms: list[list[float] | None] = [None] * len(FIELDS)
         self._component_cache: dict[tuple[int, str], dict[int, float]] = {}
+        self._array_cache: dict[tuple[int, str], tuple] = {}
+        self._norm_arrays: list = [None] * len(FIELDS)
+        self._boost_array = None
+        self.changed: dict[Ident, Entry] | None = None  # the entries patch_corpus replaced
         self._boost = [TYPE_BOOST[e.doc.type] for e in entries]
         self._singles = single_aliases(phrases)
         self._fields = {name: i for i, name in enumerate(FIELDS)}
@@ -331,6 +335,58 @@ class Corpus:
         if f >= N_MAIN:
             self._component_cache[(f, text)] = out
         return out
+
+    def field_scores_array(self, field_name: str, text: str) -> tuple | None:
+        """``field_scores`` as numpy arrays (document numbers, scores): the same operations, vectorised."""
+        import numpy as np
+
+        f = self._fields[field_name]
+        found = self._array_cache.get((f, text))
+        if found is not None:
+            return found
+        p = self.postings[f].get(text)
+        if p is None:
+            return None
+        docs, tfs = p
+        idf = math.log(self.count / (len(docs) + 1)) + 1
+        norms = self._norm_arrays[f]
+        if norms is None:
+            norms = self._norm_arrays[f] = np.array(self._norm(f), dtype=np.float64)
+        d = np.frombuffer(docs, dtype=np.uint32).astype(np.intp)
+        tf = np.frombuffer(tfs, dtype=np.uint32).astype(np.float64)
+        found = (d, idf * ((tf * (K1 + 1)) / (tf + norms[d])))
+        if f >= N_MAIN:
+            self._array_cache[(f, text)] = found
+        return found
+
+    def list_size(self, key: str) -> int:
+        """How many postings the main (or component) fields hold for a list key: its cost to score."""
+        from .index import COMPONENTS
+
+        if key[:1] in COMPONENTS:
+            fields = [self._fields[COMPONENTS[key[0]][0]]]
+            key = key[1:]
+        else:
+            fields = list(range(N_MAIN))
+        total = 0
+        for f in fields:
+            post = self.postings[f]
+            if isinstance(post, PackedPostings):
+                total += post.df(key) if key in post else 0
+            else:
+                found = post.get(key)
+                total += len(found[0]) if found else 0
+        return total
+
+    def list_scores_array(self, key: str) -> tuple | None:
+        """``list_scores`` as arrays (document numbers ascending, scores), or None for an empty list."""
+        import numpy as np
+
+        from .index import merge_scores_array
+
+        if self._boost_array is None:
+            self._boost_array = np.array(self._boost, dtype=np.float64)
+        return merge_scores_array(key, self.field_scores_array, self._singles, self._boost_array)
 
     def list_scores(self, key: str) -> dict[int, int]:
         """docnum -> quantised score of one exported list (``index.merge_scores`` over these postings)."""
@@ -373,17 +429,22 @@ class Corpus:
         from .index import COMPONENTS
 
         component = {prefix: FIELDS.index(name) for prefix, (name, _w) in COMPONENTS.items()}
+        main_dirty = set().union(*dirty[:N_MAIN])
+        any_component_changed = any(changed[N_MAIN:])
+        folds, skels, aliases, singles = dirty[4], dirty[5], dirty[6], self._singles
         for key, encoded in prev.lists.items():
             f = component.get(key[:1])
             if f is not None:
                 if changed[f] or key[1:] in dirty[f]:
                     continue
             else:
-                if any(changed[N_MAIN:]) or any(key in dirty[i] for i in range(N_MAIN)):
+                if any_component_changed or key in main_dirty:
                     continue
-                fk, sk = fold(key), skel(key)
-                if (fk and fk in dirty[4]) or (sk and sk in dirty[5]) \
-                        or any(g in dirty[6] for g in self._singles.get(key, ())):
+                if folds or skels:
+                    fk, sk = fold(key), skel(key)
+                    if (fk and fk in folds) or (sk and sk in skels):
+                        continue
+                if aliases and key in singles and any(g in aliases for g in singles[key]):
                     continue
             out[key] = encoded
         return out
@@ -410,14 +471,19 @@ class Corpus:
 
     def generation(self) -> str:
         """Hash of what the Whoosh index is made of (documents in order, their stored fields and terms)."""
-        h = hashlib.sha256(phrases_signature(self.phrases).encode())
-        for e in self.entries:
-            d = e.doc
-            h.update(repr((d.ref, d.crafts, d.districts, d.band, d.url, d.title, e.terms)).encode())
-        return h.hexdigest()[:20]
+        return generation_of(phrases_signature(self.phrases), self.entries)
 
     def whoosh_documents(self) -> Iterable[tuple[SearchDoc, tuple[str, ...]]]:
         return ((e.doc, e.terms) for e in self.entries)
+
+
+def generation_of(phrases: str, entries: Iterable[Entry]) -> str:
+    """``Corpus.generation`` from the alias phrases' signature and the entries in document order."""
+    h = hashlib.sha256(phrases.encode())
+    for e in entries:
+        d = e.doc
+        h.update(repr((d.ref, d.crafts, d.districts, d.band, d.url, d.title, e.terms)).encode())
+    return h.hexdigest()[:20]
 
 
 class CorpusLexicon:
@@ -440,6 +506,67 @@ class CorpusLexicon:
         for prefix, (name, _w) in COMPONENTS.items():
             self.components.update(prefix + t for t in postings[FIELDS.index(name)])
         self.key_terms = sorted({t for name in KEY_FIELDS for t in postings[FIELDS.index(name)] if len(t) >= 4})
+        # Against the lexicon this one was patched from: False (the same list keys), (added, removed)
+        # list keys, or True (unknown: a lexicon made from scratch).
+        self.terms_changed: bool | tuple[set[str], set[str]] = True
+
+    @classmethod
+    def patched(cls, previous: CorpusLexicon, postings: list[Postings], dirty: list[set[str]]) -> CorpusLexicon:
+        """``previous`` brought up to date with ``postings`` where only the ``dirty`` terms (per field)
+        changed: what ``CorpusLexicon(postings)`` gives, in time proportional to the edit."""
+        from .index import COMPONENTS, KEY_FIELDS
+
+        new = cls.__new__(cls)
+        main, components = dict(previous.main), set(previous.components)
+        added: set[str] = set()
+        removed: set[str] = set()
+
+        def df(f: int, term: str) -> int:
+            post = postings[f]
+            if isinstance(post, PackedPostings):
+                return post.df(term) if term in post else 0
+            found = post.get(term)
+            return len(found[0]) if found else 0
+
+        for term in set().union(*dirty[:N_MAIN]):
+            n = sum(df(f, term) for f in range(N_MAIN))
+            if n:
+                if term not in main:
+                    added.add(term)
+                main[term] = n
+            elif term in main:
+                del main[term]
+                removed.add(term)
+        for prefix, (name, _w) in COMPONENTS.items():
+            f = FIELDS.index(name)
+            for term in dirty[f]:
+                key = prefix + term
+                if term in postings[f]:
+                    if key not in components:
+                        components.add(key)
+                        added.add(key)
+                elif key in components:
+                    components.discard(key)
+                    removed.add(key)
+        key_fields = [FIELDS.index(name) for name in KEY_FIELDS]
+        key_terms = previous.key_terms
+        candidates = {t for f in key_fields for t in dirty[f] if len(t) >= 4}
+        if candidates:
+            before_terms = set(key_terms)
+            present = set(before_terms)
+            for t in candidates:
+                if any(t in postings[f] for f in key_fields):
+                    present.add(t)
+                else:
+                    present.discard(t)
+            if present != before_terms:
+                key_terms = sorted(present)
+        new.main = main  # in no particular order: nothing reads it in order
+        new.components = components
+        new.key_terms = key_terms
+        # A main term can also be a component key only with a prefix, so the two never collide.
+        new.terms_changed = (added, removed) if added or removed else False
+        return new
 
 
 # -- building ---------------------------------------------------------------------------------------------
@@ -467,12 +594,17 @@ def full_postings(entries: list[Entry]) -> tuple[list[Postings], list[array]]:
     return postings, [array("I", lens) for lens in lengths]
 
 
-def patch_postings(state: State, entries: list[Entry]) -> list[set[str]]:
+def patch_postings(state: State, entries: list[Entry], docnums: Iterable[int] | None = None) -> list[set[str]]:
     """Update ``state``'s postings and lengths in place from its documents to ``entries`` (the same
-    documents in the same order); return, per field, the terms whose postings changed."""
+    documents in the same order); return, per field, the terms whose postings changed. ``docnums``:
+    the only documents that may have changed, when the caller knows."""
     dirty: list[set[str]] = [set() for _ in FIELDS]
-    old_entries = [state.entries[ident] for ident in state.order]
-    for docnum, (old, new) in enumerate(zip(old_entries, entries, strict=True)):
+    if docnums is None:
+        old_entries = [state.entries[ident] for ident in state.order]
+        pairs: Iterable = enumerate(zip(old_entries, entries, strict=True))
+    else:
+        pairs = ((d, (state.entries[state.order[d]], entries[d])) for d in docnums)
+    for docnum, (old, new) in pairs:
         if old.terms == new.terms:
             continue
         for f, (before, after) in enumerate(zip(old.terms, new.terms, strict=True)):
@@ -503,13 +635,20 @@ def patch_postings(state: State, entries: list[Entry]) -> list[set[str]]:
 
 
 def build_corpus(catalog: Catalog, phrases: dict[tuple[str, ...], list[str]], cache_dir: Path,
-                 thumbnail: Callable[[dict], str | None] | None = None, full: bool = False) -> Corpus:
+                 thumbnail: Callable[[dict], str | None] | None = None, full: bool = False,
+                 previous: State | None = None) -> Corpus:
     """Every search document of ``catalog`` analysed, reusing the last build's work where its inputs
     are unchanged (see the module docstring). Thumbnails are asked for every document on every build:
-    the image pipeline writes only the renditions it was asked for."""
+    the image pipeline writes only the renditions it was asked for. ``previous``: the last build's state,
+    when the caller kept it in memory (it is patched in place, like one loaded from the cache)."""
     directory = Path(cache_dir) / "whoosh"
     signature = code_signature()
-    prev = None if full else load_state(directory, signature)
+    if full:
+        prev = None
+    elif previous is not None and previous.signature == signature:
+        prev = previous
+    else:
+        prev = load_state(directory, signature)
     cached = prev.entries if prev else {}
     same_phrases = prev is not None and prev.phrases == phrases_signature(phrases)
     matcher = AliasMatcher(phrases)
@@ -564,3 +703,85 @@ def load_corpus(directory: Path, generation: str) -> Corpus | None:
     except KeyError:
         return None
     return Corpus(entries, {}, state.postings, state.lengths, None)
+
+
+def readers_index(state: State) -> dict[tuple[str, str], set[Ident]]:
+    """(type, translation key) -> the documents that read any version of that record (their inputs)."""
+    readers: dict[tuple[str, str], set[Ident]] = {}
+    for ident, entry in state.entries.items():
+        for i in entry.inputs:
+            readers.setdefault((i[0], i[1]), set()).add(ident)
+    return readers
+
+
+def patch_corpus(state: State, catalog: Catalog, changed: Iterable[tuple[str, str]],
+                 phrases: dict[tuple[str, ...], list[str]], readers: dict[tuple[str, str], set[Ident]],
+                 position: dict[Ident, int], thumbnail: Callable[[dict], str | None] | None = None
+                 ) -> Corpus | None:
+    """``build_corpus`` for an edit that kept every document and its place, in time proportional to it.
+
+    ``changed``: the (type, key) of the records edited in place since ``state`` was made (a resident
+    build's catalog). Only the documents that read them (``readers``, from ``readers_index``) are
+    looked at; ``position`` maps a document to its number. ``state`` is patched in place, like
+    ``build_corpus`` patches a loaded one, and ``readers`` is updated. Returns None, having changed
+    nothing, when the alias phrases changed (every document must be matched again): use
+    ``build_corpus``.
+    """
+    if state.phrases != phrases_signature(phrases) or len(state.postings) != len(FIELDS):
+        return None
+    matcher = AliasMatcher(phrases)
+    hashes = _Hashes(catalog)
+    stats = {"analysed": 0, "reused": 0, "realiased": 0}
+    entries = [state.entries[ident] for ident in state.order]
+    affected = set().union(*(readers.get(c, ()) for c in changed))
+    changed_entries: dict[Ident, Entry] = {}
+    for ident in sorted(affected):
+        old = state.entries[ident]
+        rec = catalog.get(*ident, fallback=False)
+        if rec is None:
+            raise ValueError(f"search document {ident} has no record: not an in-place edit")
+        if old.inputs[0][3] == hashes.of_record(rec) and all(hashes(i[:3]) == i[3] for i in old.inputs[1:]):
+            continue
+        reads = ReadLog(catalog)
+        doc = record_document(reads, rec)  # type: ignore[arg-type] - it reads only through get()
+        inputs = ((*ident, hashes.of_record(rec)), *((*i, hashes(i)) for i in sorted(set(reads.read))))
+        entry = Entry(inputs, doc, analyse(doc, matcher))
+        doc.fields = {}
+        if sort_key(doc) != sort_key(old.doc):
+            raise ValueError(f"search document {ident} moved: not an in-place edit")
+        image = first_image(rec)
+        doc.thumb = thumbnail(image) if (thumbnail and image) else None
+        for i in old.inputs:
+            readers.get((i[0], i[1]), set()).discard(ident)
+        for i in inputs:
+            readers.setdefault((i[0], i[1]), set()).add(ident)
+        entries[position[ident]] = entry
+        changed_entries[ident] = entry
+        stats["analysed"] += 1
+    stats["reused"] = len(entries) - stats["analysed"]
+    dirty = patch_postings(state, entries, sorted(position[i] for i in changed_entries))
+    stats["patched"] = stats["analysed"]
+    found = Corpus(entries, phrases, state.postings, state.lengths, dirty, stats, state)
+    found.changed = changed_entries
+    return found
+
+
+def apply_patch(state: State, corpus: Corpus, layout: str, lists: dict[str, Encoded]) -> None:
+    """Make ``state`` describe ``corpus`` after ``patch_corpus`` and an export (what ``Corpus.state``
+    builds anew), in time proportional to the edit. Its ``generation`` is left empty: it is computed
+    when the state is saved (``finish_state``)."""
+    state.entries.update(corpus.changed)
+    derived = state.derived
+    for key in lists.keys() - state.lists.keys():
+        if key[:1] not in "~#@":
+            derived[key] = (analysis.fold(key), analysis.skeleton(key))
+    for key in state.lists.keys() - lists.keys():
+        derived.pop(key, None)
+    state.lists, state.layout, state.avgfl, state.generation = lists, layout, corpus.avgfl, ""
+
+
+def finish_state(state: State) -> State:
+    """A patched state made whole for saving: its generation computed."""
+    if not state.generation:
+        state.generation = generation_of(state.phrases, (state.entries[ident] for ident in state.order))
+    return state

@@ -21,6 +21,7 @@ Layout (every file but the manifest is named by the hash of its content, so it c
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import json
 import logging
@@ -28,12 +29,13 @@ import multiprocessing
 import shutil
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from operator import itemgetter
 from pathlib import Path
 
 from ..content import LOCALES, Catalog
 from . import analysis, query
-from .corpus import Corpus, Encoded
+from .corpus import Corpus, CorpusLexicon, Encoded
 from .documents import PRICE_BANDS, SEARCH_TYPES, SearchDoc
 
 log = logging.getLogger(__name__)
@@ -142,10 +144,13 @@ class _Writer:
     """Files into a directory, or handed to ``sink(path under the site root, bytes)`` (the build's
     output tree, which leaves identical files untouched) without a temporary copy."""
 
-    def __init__(self, root: Path | None, sink: Callable[[str, bytes], object] | None = None) -> None:
+    def __init__(self, root: Path | None, sink: Callable[[str, bytes], object] | None = None,
+                 known: set[str] | None = None, keep: Callable[[str], object] | None = None) -> None:
         self.root = root
         self.sink = sink
         self.sizes: dict[str, int] = {}
+        self.known = known or set()  # content-named files the output already holds (see ExportMemo)
+        self.keep = keep
 
     @property
     def files(self) -> int:
@@ -159,7 +164,10 @@ class _Writer:
         """Write one file (a content-hashed name written twice holds the same bytes both times)."""
         if self.sink is not None:
             if rel not in self.sizes:
-                self.sink(f"{SITE_FOLDER}/{rel}", data)
+                if rel in self.known and self.keep is not None and rel != "manifest.json":
+                    self.keep(f"{SITE_FOLDER}/{rel}")
+                else:
+                    self.sink(f"{SITE_FOLDER}/{rel}", data)
             self.sizes[rel] = len(data)
             return
         assert self.root is not None
@@ -185,8 +193,77 @@ def facet_labels(catalog: Catalog) -> dict:
 _SHARED: dict = {}  # set before forking: worker processes inherit the corpus
 
 
-def encode_list(corpus: Corpus, key: str, combo_bytes: list[bytes]) -> Encoded | None:
-    """One list's slices, encoded: (number of postings, [(bytes, postings, top score), ...]), or None."""
+ARRAY_MIN = 2000  # postings from which a list is scored and encoded with numpy (same bytes, less time)
+
+
+def _varints_array(values):
+    """Unsigned LEB128 of each value (a numpy array of non-negative integers below 2**28), concatenated."""
+    import numpy as np
+
+    v = values.astype(np.uint32)
+    more = [v >= (1 << (7 * k)) for k in (1, 2, 3)]  # whether byte k of a value follows byte k - 1
+    columns = np.empty((len(v), 4), dtype=np.uint8)
+    for k in range(4):
+        byte = (v >> (7 * k)) & 0x7F
+        if k < 3:
+            byte |= more[k].astype(np.uint32) << 7
+        columns[:, k] = byte
+    keep = np.ones((len(v), 4), dtype=bool)
+    for k in (1, 2, 3):
+        keep[:, k] = more[k - 1]
+    return columns[keep].tobytes()  # row by row: each value's bytes in order
+
+
+def encode_list_array(corpus: Corpus, key: str, doc_combo) -> Encoded | None:
+    """``encode_list`` with numpy: the same slices (ranked by score, ties by document number, each
+    sorted by document number) and the same bytes, for lists long enough for it to pay."""
+    import numpy as np
+
+    found = corpus.list_scores_array(key)
+    if found is None:
+        return None
+    docs, scores = found
+    n = len(docs)
+    if n <= FIRST_SLICE:
+        cuts = [np.arange(n)]
+    else:
+        ranked = np.argsort(-scores, kind="stable")  # best first; equal scores keep document order
+        cuts, start, size = [], 0, FIRST_SLICE
+        while start < n:
+            cuts.append(np.sort(ranked[start:start + size]))  # positions ascending = documents ascending
+            start += size
+            size *= SLICE_GROWTH
+    if int(scores.max()) >= 1 << 28 or int(docs[-1]) >= 1 << 28:
+        raise ValueError(f"list {key!r}: a score or document number beyond 2**28")
+    # Every slice's values in one array, encoded at once, then cut at each slice's bytes.
+    values = np.empty(3 * n, dtype=np.int64)
+    sizes, at = [], 0
+    tops = []
+    for part in cuts:
+        d, sc = docs[part], scores[part]
+        end = at + 3 * len(part)
+        values[at:end:3], values[at + 1:end:3], values[at + 2:end:3] = np.diff(d, prepend=0), sc, doc_combo[d]
+        sizes.append(len(part))
+        tops.append(int(sc.max()))
+        at = end
+    lengths = 1 + (values >= 1 << 7) + (values >= 1 << 14) + (values >= 1 << 21)
+    blob = _varints_array(values)
+    ends = np.cumsum(lengths)
+    out, start, first = [], 0, 0
+    for count, top in zip(sizes, tops, strict=True):
+        last = first + 3 * count
+        stop = int(ends[last - 1])
+        out.append((blob[start:stop], count, top))
+        start, first = stop, last
+    return n, out
+
+
+def encode_list(corpus: Corpus, key: str, combo_bytes: list[bytes], doc_combo=None) -> Encoded | None:
+    """One list's slices, encoded: (number of postings, [(bytes, postings, top score), ...]), or None.
+
+    ``doc_combo`` (each document's facet combination, a numpy array) lets long lists take the numpy path."""
+    if doc_combo is not None and corpus.list_size(key) >= ARRAY_MIN:
+        return encode_list_array(corpus, key, doc_combo)
     scores = corpus.list_scores(key)
     if not scores:
         return None
@@ -194,18 +271,24 @@ def encode_list(corpus: Corpus, key: str, combo_bytes: list[bytes]) -> Encoded |
 
 
 def _encode_chunk(keys: list[str]) -> list[tuple[str, Encoded | None]]:
-    corpus, combo_bytes = _SHARED["corpus"], _SHARED["combo_bytes"]
-    return [(k, encode_list(corpus, k, combo_bytes)) for k in keys]
+    corpus, combo_bytes, doc_combo = _SHARED["corpus"], _SHARED["combo_bytes"], _SHARED["doc_combo"]
+    return [(k, encode_list(corpus, k, combo_bytes, doc_combo)) for k in keys]
 
 
-def encode_lists(corpus: Corpus, keys: list[str], combo_bytes: list[bytes], workers: int) -> dict[str, Encoded]:
-    """Score and encode ``keys``, in ``workers`` forked processes when there are many (a full build)."""
+def encode_lists(corpus: Corpus, keys: list[str], combo_bytes: list[bytes], workers: int,
+                 doc_combo: list[int] | None = None) -> dict[str, Encoded]:
+    """Score and encode ``keys``, in ``workers`` forked processes when there are many (a full build).
+    ``doc_combo``: each document's facet combination, for the numpy path of long lists."""
+    if doc_combo is not None and keys:
+        import numpy as np
+
+        doc_combo = np.array(doc_combo, dtype=np.int64)
     if workers <= 1 or len(keys) < PARALLEL_MIN:
-        found = [(k, encode_list(corpus, k, combo_bytes)) for k in keys]
+        found = [(k, encode_list(corpus, k, combo_bytes, doc_combo)) for k in keys]
     else:
         size = max(64, len(keys) // (workers * 16))
         chunks = [keys[i:i + size] for i in range(0, len(keys), size)]
-        _SHARED.update(corpus=corpus, combo_bytes=combo_bytes)
+        _SHARED.update(corpus=corpus, combo_bytes=combo_bytes, doc_combo=doc_combo)
         found = []
         try:
             with multiprocessing.get_context("fork").Pool(workers) as pool:
@@ -216,53 +299,46 @@ def encode_lists(corpus: Corpus, keys: list[str], combo_bytes: list[bytes], work
     return {k: v for k, v in found if v is not None}
 
 
-def export(catalog: Catalog, corpus: Corpus, out: Path | None, workers: int = 1,
-           sink: Callable[[str, bytes], object] | None = None) -> tuple[dict, str, dict[str, Encoded]]:
-    """Write the static index of ``corpus`` (document number i = ``corpus.docs[i]``) to ``out`` (replaced
-    as a whole), or give each file to ``sink(f"search-index/{path}", bytes)`` when ``sink`` is set.
+@dataclass
+class ExportMemo:
+    """What the last export made, kept in memory by a resident build (``chinar.resident``) so that the
+    next export redoes only the parts whose inputs changed: the postings files and dictionary entries
+    of a shard, a dictionary volume, the typo files, a result-store chunk and volume.
 
-    Lists the corpus says are unchanged since the last build are not scored again (their encoded
-    slices come from the cache); the rest are scored in ``workers`` processes. Returns the stats, the
-    layout (hash of the document numbering and facet combinations the lists were encoded with) and
-    every list's encoded slices, for the next build.
+    Each part is keyed by its inputs. Documents and encoded lists that did not change are the very same
+    objects from one export to the next (the corpus reuses them, and nothing changes them after they
+    are made), so the keys hold the objects and compare them by identity, which costs nothing; holding
+    them also keeps their ids from being reused. Every file of an export but the manifest is named by
+    its content, so a file named in the last export is already in the live output with those bytes:
+    it is kept, not written or read again.
     """
-    docs, phrases = corpus.docs, corpus.phrases
-    tmp = out.with_name(out.name + ".tmp") if sink is None and out is not None else None
-    if tmp is not None and tmp.exists():
-        shutil.rmtree(tmp)
-    w = _Writer(tmp, sink)
 
-    combo_count = Counter(_combo(d) for d in docs)
-    combo_list = sorted(combo_count, key=lambda c: (-combo_count[c], c))
-    combo_id = {c: i for i, c in enumerate(combo_list)}
-    doc_combo = [combo_id[_combo(d)] for d in docs]
-    crafts = sorted({c for d in docs for c in d.crafts} | set(catalog.keys("craft")))
-    districts = sorted({c for d in docs for c in d.districts} | set(catalog.keys("district")))
-    bands = [b for b, _lo, _hi in PRICE_BANDS]
-    combos = [[SEARCH_TYPES.index(t), LOCALES.index(loc), bands.index(b) if b else -1,
-               [crafts.index(c) for c in cs], [districts.index(x) for x in ds]]
-              for t, loc, b, cs, ds in combo_list]
-    layout = _hash(repr((doc_combo, combo_list)).encode(), 20)
+    docs: list = field(default_factory=list)
+    doc_combos: list = field(default_factory=list)
+    lexicon: CorpusLexicon | None = None
+    postings: list | None = None  # the postings the lexicon describes (patched in place build to build)
+    keys: list[str] = field(default_factory=list)
+    entry_size: dict[str, int] = field(default_factory=dict)
+    by_shard: dict[str, list[str]] = field(default_factory=dict)
+    facets: tuple = ()  # (facet keys, combo_list, doc_combo, combos, crafts, districts, layout, combo_bytes)
+    shards: dict[str, tuple[tuple, list[tuple[str, bytes]], dict[str, list]]] = field(default_factory=dict)
+    volumes: dict[str, tuple[tuple, list[tuple[str, bytes]], str]] = field(default_factory=dict)
+    typo: tuple = ()  # (key terms, files, typo manifest)
+    chunks: list[tuple[tuple, bytes]] = field(default_factory=list)
+    store: dict[int, tuple[tuple, str]] = field(default_factory=dict)
+    files: set[str] = field(default_factory=set)  # every file the last export wrote or kept
 
-    lex = corpus.lexicon()
-    keys = sorted(set(lex.main) | lex.components)
-    combo_bytes = [_VARINT[c] if c < _SMALL else _varint(c) for c in doc_combo]
-    reused = corpus.reusable(layout)
-    encoded = encode_lists(corpus, [k for k in keys if k not in reused], combo_bytes, workers)
-    encoded.update((k, v) for k, v in reused.items() if k in lex.main or k in lex.components)
-    lists = {k: encoded[k] for k in keys if k in encoded}
 
-    # Postings: slices, packed into files in dictionary order.
-    sliced = {k: v[1] for k, v in lists.items()}
-    entry_size = {k: len(k.encode()) + 12 + 40 * len(s) for k, s in sliced.items()}
-    assign = shard_keys(entry_size)
-    by_shard: dict[str, list[str]] = {}
-    for k in sorted(sliced):
-        by_shard.setdefault(assign[k], []).append(k)
+def _same(a: tuple, b: tuple) -> bool:
+    """Two memo keys: equal names and identical objects."""
+    return len(a) == len(b) and all(x[0] == y[0] and x[1] is y[1] for x, y in zip(a, b, strict=True))
 
-    # A list's refs go best slice first whatever file each slice lands in: the client's bound on what
-    # it has not fetched yet is the score of the next ref.
-    refs: dict[str, list[list]] = {k: [[] for _ in s] for k, s in sliced.items()}
+
+def pack_shard(members: list[str], sliced: dict[str, list[tuple[bytes, int, int]]]
+               ) -> tuple[list[tuple[str, bytes]], dict[str, list]]:
+    """The postings files of one dictionary shard and the refs of its lists (see ``export``)."""
+    files: list[tuple[str, bytes]] = []
+    refs: dict[str, list[list]] = {k: [[] for _ in sliced[k]] for k in members}
     pending: list[tuple[str, int, bytes, int, int]] = []
 
     def flush() -> None:
@@ -270,7 +346,7 @@ def export(catalog: Catalog, corpus: Corpus, out: Path | None, workers: int = 1,
             return
         blob = b"".join(p[2] for p in pending)
         name = f"p/{_hash(blob)}.bin"
-        w.write(name, blob)
+        files.append((name, blob))
         offset = 0
         for key, level, data, count, top in pending:
             refs[key][level] = [name, offset, len(data), count, top]
@@ -278,62 +354,216 @@ def export(catalog: Catalog, corpus: Corpus, out: Path | None, workers: int = 1,
         pending.clear()
 
     pending_size = 0
-    for shard in sorted(by_shard):
-        for level in range(max(len(sliced[k]) for k in by_shard[shard])):
-            for k in by_shard[shard]:
-                if level < len(sliced[k]):
-                    data, count, top = sliced[k][level]
-                    if len(data) >= FILE_TARGET:
-                        pending_saved = pending[:]
-                        pending.clear()
-                        pending.append((k, level, data, count, top))
-                        flush()
-                        pending.extend(pending_saved)
-                        continue
-                    if pending and pending_size + len(data) > FILE_TARGET:
-                        flush()
-                        pending_size = 0
+    for level in range(max(len(sliced[k]) for k in members)):
+        for k in members:
+            if level < len(sliced[k]):
+                data, count, top = sliced[k][level]
+                if len(data) >= FILE_TARGET:
+                    pending_saved = pending[:]
+                    pending.clear()
                     pending.append((k, level, data, count, top))
-                    pending_size += len(data)
-        flush()
-        pending_size = 0
+                    flush()
+                    pending.extend(pending_saved)
+                    continue
+                if pending and pending_size + len(data) > FILE_TARGET:
+                    flush()
+                    pending_size = 0
+                pending.append((k, level, data, count, top))
+                pending_size += len(data)
+    flush()
+    return files, refs
+
+
+def _facets(catalog: Catalog, docs: list[SearchDoc], memo: ExportMemo | None) -> tuple:
+    """Facet combinations: (combo_list, doc_combo, combos, crafts, districts, layout, combo_bytes)."""
+    if memo is not None and len(memo.docs) == len(docs):
+        prev_docs, prev_combos = memo.docs, memo.doc_combos
+        doc_combos = [prev_combos[i] if d is prev_docs[i] else _combo(d) for i, d in enumerate(docs)]
+    else:
+        doc_combos = [_combo(d) for d in docs]
+    keys = (catalog.keys("craft"), catalog.keys("district"))
+    if memo is not None and memo.facets and memo.facets[0] == keys and memo.doc_combos == doc_combos:
+        memo.docs, memo.doc_combos = list(docs), doc_combos
+        return memo.facets[1:]
+    combo_count = Counter(doc_combos)
+    combo_list = sorted(combo_count, key=lambda c: (-combo_count[c], c))
+    combo_id = {c: i for i, c in enumerate(combo_list)}
+    doc_combo = [combo_id[c] for c in doc_combos]
+    crafts = sorted({c for d in docs for c in d.crafts} | set(keys[0]))
+    districts = sorted({c for d in docs for c in d.districts} | set(keys[1]))
+    bands = [b for b, _lo, _hi in PRICE_BANDS]
+    combos = [[SEARCH_TYPES.index(t), LOCALES.index(loc), bands.index(b) if b else -1,
+               [crafts.index(c) for c in cs], [districts.index(x) for x in ds]]
+              for t, loc, b, cs, ds in combo_list]
+    layout = _hash(repr((doc_combo, combo_list)).encode(), 20)
+    combo_bytes = [_VARINT[c] if c < _SMALL else _varint(c) for c in doc_combo]
+    found = (combo_list, doc_combo, combos, crafts, districts, layout, combo_bytes)
+    if memo is not None:
+        memo.docs, memo.doc_combos, memo.facets = list(docs), doc_combos, (keys, *found)
+    return found
+
+
+def export(catalog: Catalog, corpus: Corpus, out: Path | None, workers: int = 1,
+           sink: Callable[[str, bytes], object] | None = None, *, memo: ExportMemo | None = None,
+           keep: Callable[[str], object] | None = None) -> tuple[dict, str, dict[str, Encoded]]:
+    """Write the static index of ``corpus`` (document number i = ``corpus.docs[i]``) to ``out`` (replaced
+    as a whole), or give each file to ``sink(f"search-index/{path}", bytes)`` when ``sink`` is set.
+
+    Lists the corpus says are unchanged since the last build are not scored again (their encoded
+    slices come from the cache); the rest are scored in ``workers`` processes. Returns the stats, the
+    layout (hash of the document numbering and facet combinations the lists were encoded with) and
+    every list's encoded slices, for the next build.
+
+    ``memo`` (with ``sink`` and ``keep``): the last export's parts, reused where their inputs are the
+    same (see ``ExportMemo``), and updated; a file the last export already named is handed to
+    ``keep(f"search-index/{path}")`` instead of ``sink``. The files and bytes are the same either way.
+    """
+    docs, phrases = corpus.docs, corpus.phrases
+    tmp = out.with_name(out.name + ".tmp") if sink is None and out is not None else None
+    if tmp is not None and tmp.exists():
+        shutil.rmtree(tmp)
+    known = memo.files if memo is not None and keep is not None else set()
+    w = _Writer(tmp, sink, known, keep)
+
+    combo_list, doc_combo, combos, crafts, districts, layout, combo_bytes = _facets(catalog, docs, memo)
+    bands = [b for b, _lo, _hi in PRICE_BANDS]
+
+    if memo is not None and memo.lexicon is not None and memo.postings is corpus.postings \
+            and corpus.dirty is not None:
+        lex = CorpusLexicon.patched(memo.lexicon, corpus.postings, corpus.dirty)
+    else:
+        lex = corpus.lexicon()
+    if memo is not None and memo.keys and lex.terms_changed is not True:
+        keys = memo.keys
+        if lex.terms_changed:  # (added, removed) keys, from CorpusLexicon.patched
+            added, removed = lex.terms_changed
+            keys = [k for k in keys if k not in removed] if removed else list(keys)
+            for k in sorted(added):
+                bisect.insort(keys, k)
+    else:
+        keys = sorted(set(lex.main) | lex.components)
+    if memo is not None:
+        memo.lexicon, memo.postings, memo.keys = lex, corpus.postings, keys
+    reused = corpus.reusable(layout)
+    encoded = encode_lists(corpus, [k for k in keys if k not in reused], combo_bytes, workers, doc_combo)
+    encoded.update((k, v) for k, v in reused.items() if k in lex.main or k in lex.components)
+    lists = {k: encoded[k] for k in keys if k in encoded}
+
+    # Postings: slices, packed into files in dictionary order, one shard at a time.
+    sliced = {k: v[1] for k, v in lists.items()}
+    entry_size = {k: len(k.encode()) + 12 + 40 * len(s) for k, s in sliced.items()}
+    if memo is not None and memo.entry_size == entry_size:
+        by_shard = memo.by_shard
+    elif memo is not None and memo.entry_size:
+        # Shards of different first characters are placed independently: redo only the characters
+        # whose keys or sizes changed.
+        old_sizes = memo.entry_size
+        touched = {k[:1] for k in entry_size.keys() ^ old_sizes.keys()}
+        touched |= {k[:1] for k, v in entry_size.items() if old_sizes.get(k, v) != v}
+        by_shard = {s: ks for s, ks in memo.by_shard.items() if s[:1] not in touched}
+        redo = {k: v for k, v in entry_size.items() if k[:1] in touched}
+        assign = shard_keys(redo)
+        for k in sorted(redo):
+            by_shard.setdefault(assign[k], []).append(k)
+        by_shard = dict(sorted(by_shard.items()))
+    else:
+        assign = shard_keys(entry_size)
+        by_shard = {}
+        for k in sorted(sliced):
+            by_shard.setdefault(assign[k], []).append(k)
+    if memo is not None:
+        memo.entry_size, memo.by_shard = entry_size, by_shard
+
+    # A list's refs go best slice first whatever file each slice lands in: the client's bound on what
+    # it has not fetched yet is the score of the next ref.
+    refs: dict[str, list[list]] = {}
+    shard_memo: dict[str, tuple[tuple, list[tuple[str, bytes]], dict[str, list]]] = {}
+    for shard in sorted(by_shard):
+        members = by_shard[shard]
+        inputs = tuple((k, lists[k]) for k in members)
+        hit = memo.shards.get(shard) if memo is not None else None
+        if hit is not None and _same(hit[0], inputs):
+            files, shard_refs = hit[1], hit[2]
+        else:
+            files, shard_refs = pack_shard(members, sliced)
+        shard_memo[shard] = (inputs, files, shard_refs)
+        for name, blob in files:
+            w.write(name, blob)
+        refs.update(shard_refs)
+    if memo is not None:
+        memo.shards = shard_memo
 
     # Dictionary shards, grouped in volumes by first character.
     volumes: dict[str, list[str]] = {}
     for shard in sorted(by_shard):
         volumes.setdefault(shard[:1], []).append(shard)
     dict_manifest: dict[str, list] = {}
+    volume_memo: dict[str, tuple[tuple, list[tuple[str, bytes]], str]] = {}
     for first, shard_list in sorted(volumes.items()):
-        blobs = [_json({k: [lex.main.get(k, lists[k][0]), refs[k]] for k in by_shard[s]})
-                 for s in shard_list]
-        vol = _hash(b"\0".join(blobs))
-        for i, blob in enumerate(blobs):
-            w.write(f"d/{vol}/{i}.json", blob)
+        inputs = tuple((s, shard_memo[s][2], tuple(lex.main.get(k, lists[k][0]) for k in by_shard[s]))
+                       for s in shard_list)
+        hit = memo.volumes.get(first) if memo is not None else None
+        if hit is not None and len(hit[0]) == len(inputs) and all(
+                a[0] == b[0] and a[1] is b[1] and a[2] == b[2] for a, b in zip(hit[0], inputs, strict=True)):
+            files, vol = hit[1], hit[2]
+        else:
+            blobs = [_json({k: [lex.main.get(k, lists[k][0]), refs[k]] for k in by_shard[s]})
+                     for s in shard_list]
+            vol = _hash(b"\0".join(blobs))
+            files = [(f"d/{vol}/{i}.json", blob) for i, blob in enumerate(blobs)]
+        volume_memo[first] = (inputs, files, vol)
+        for name, blob in files:
+            w.write(name, blob)
         dict_manifest[first] = [vol, shard_list]
 
     # Typo candidates by first and by last character.
-    pools: dict[str, dict[str, dict[str, list[str]]]] = {"first": {}, "last": {}}
-    for term in lex.key_terms:
-        pools["first"].setdefault(term[:1], {}).setdefault(term[:2], []).append(term)
-        pools["last"].setdefault(term[-1:], {}).setdefault(term[-2:], []).append(term)
-    typo_manifest: dict[str, dict[str, str]] = {"first": {}, "last": {}}
-    for side, groups in pools.items():
-        for ch, group in sorted(groups.items()):
-            blob = _json(group)
-            name = _hash(blob)
-            w.write(f"t/{name}.json", blob)
-            typo_manifest[side][ch] = name
+    if memo is not None and memo.typo and memo.typo[0] == lex.key_terms:
+        typo_files, typo_manifest = memo.typo[1], memo.typo[2]
+    else:
+        pools: dict[str, dict[str, dict[str, list[str]]]] = {"first": {}, "last": {}}
+        for term in lex.key_terms:
+            pools["first"].setdefault(term[:1], {}).setdefault(term[:2], []).append(term)
+            pools["last"].setdefault(term[-1:], {}).setdefault(term[-2:], []).append(term)
+        typo_manifest = {"first": {}, "last": {}}
+        typo_files = []
+        for side, groups in pools.items():
+            for ch, group in sorted(groups.items()):
+                blob = _json(group)
+                name = _hash(blob)
+                typo_files.append((f"t/{name}.json", blob))
+                typo_manifest[side][ch] = name
+    for name, blob in typo_files:
+        w.write(name, blob)
 
     # Result store: chunks of CHUNK documents, volumes of VOLUME chunks.
-    rows = [[d.url, d.title, d.thumb, d.price] for d in docs]
-    chunks = [_json(rows[i:i + CHUNK]) for i in range(0, len(rows), CHUNK)]
+    chunks: list[tuple[tuple, bytes]] = []
+    old_chunks = memo.chunks if memo is not None else []
+    thumbs = [d.thumb for d in docs]
+    for n, i in enumerate(range(0, len(docs), CHUNK)):
+        hit = old_chunks[n] if n < len(old_chunks) else None
+        # (documents, thumbnails): the thumbnail is the one field set after a document is made
+        if hit is not None and hit[0][1] == thumbs[i:i + CHUNK] and len(hit[0][0]) == len(docs[i:i + CHUNK]) \
+                and all(a is b for a, b in zip(hit[0][0], docs[i:i + CHUNK], strict=True)):
+            chunks.append(hit)
+        else:
+            chunks.append(((tuple(docs[i:i + CHUNK]), thumbs[i:i + CHUNK]),
+                           _json([[d.url, d.title, d.thumb, d.price] for d in docs[i:i + CHUNK]])))
     store_volumes = []
+    store_memo: dict[int, tuple[tuple, str]] = {}
     for v in range(0, len(chunks), VOLUME):
-        group = chunks[v:v + VOLUME]
-        vol = _hash(b"\0".join(group))
+        group = tuple(blob for _inputs, blob in chunks[v:v + VOLUME])
+        hit = memo.store.get(v) if memo is not None else None
+        if hit is not None and len(hit[0]) == len(group) and all(a is b for a, b in zip(hit[0], group, strict=True)):
+            vol = hit[1]
+        else:
+            vol = _hash(b"\0".join(group))
+        store_memo[v] = (group, vol)
         for i, blob in enumerate(group):
             w.write(f"s/{vol}/{v + i}.json", blob)
         store_volumes.append(vol)
+    if memo is not None:
+        memo.volumes, memo.typo, memo.chunks, memo.store = volume_memo, (lex.key_terms, typo_files, typo_manifest), \
+            chunks, store_memo
 
     manifest = {
         "format": FORMAT,
@@ -357,6 +587,8 @@ def export(catalog: Catalog, corpus: Corpus, out: Path | None, workers: int = 1,
         if out.exists():
             shutil.rmtree(out)
         tmp.rename(out)
+    if memo is not None:
+        memo.files = set(w.sizes)
     stats = {"documents": len(docs), "files": w.files, "bytes": w.bytes, "terms": len(lists),
              "lists_scored": len(encoded) - len(reused), "lists_reused": len(reused)}
     return stats, layout, lists

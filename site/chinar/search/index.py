@@ -27,6 +27,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from whoosh import fields, index, scoring
 from whoosh.system import pack_uint
@@ -168,6 +169,36 @@ class ScoreSource:
         return merge_scores(key, self.field_scores, self.singles, self.boost)
 
 
+def score_sets(key: str, field_scores: Callable[[str, str], Any], singles: dict[str, list[str]],
+               empty: Callable[[Any], bool]) -> list[tuple[Any, float]]:
+    """The (field scores, weight) pairs the list ``key`` merges, in merging order, empty ones left out:
+    its main fields, then, if any of them holds the key, its fold, skeleton and alias components; a
+    component key (``~``, ``#``, ``@``) is its one field."""
+    sets: list[tuple[Any, float]] = []
+
+    def add(found: Any, weight: float) -> None:
+        if not empty(found):
+            sets.append((found, weight))
+
+    if key[:1] in COMPONENTS:
+        field, weight = COMPONENTS[key[0]]
+        add(field_scores(field, key[1:]), weight)
+        return sets
+    for field, weight in MAIN_FIELDS.items():
+        add(field_scores(field, key), weight)
+    if not sets:
+        return sets
+    folded = analysis.fold(key)
+    if folded:
+        add(field_scores("fold", folded), COMPONENTS["~"][1])
+    skel = analysis.skeleton(key)
+    if skel:
+        add(field_scores("xs", skel), COMPONENTS["#"][1])
+    for gid in singles.get(key, ()):
+        add(field_scores("alias", gid), COMPONENTS["@"][1])
+    return sets
+
+
 def merge_scores(key: str, field_scores: Callable[[str, str], dict[int, float]], singles: dict[str, list[str]],
                  boost: list[float]) -> dict[int, int]:
     """docnum -> quantised score of the list ``key``, from per-field BM25F scores.
@@ -176,39 +207,51 @@ def merge_scores(key: str, field_scores: Callable[[str, str], dict[int, float]],
     in-memory postings (``corpus.Corpus``): the same floating-point operations in the same order, so
     both give the same integers.
     """
+    sets = score_sets(key, field_scores, singles, lambda found: not found)
     acc: dict[int, float] = {}
-    merged = [0]  # how many non-empty score sets were added (one: acc is already in document order)
-
-    def add(scores: dict[int, float], weight: float) -> None:
-        if not scores:
-            return
-        merged[0] += 1
-        if not acc:  # 0.0 + x == x: the first field's scores need no additions
+    for n, (scores, weight) in enumerate(sets):
+        if n == 0:  # 0.0 + x == x: the first field's scores need no additions
             acc.update({doc: weight * sc for doc, sc in scores.items()})
-            return
+            continue
         get = acc.get
         for doc, sc in scores.items():
             acc[doc] = get(doc, 0.0) + weight * sc
-
-    if key[:1] in COMPONENTS:
-        field, weight = COMPONENTS[key[0]]
-        add(field_scores(field, key[1:]), weight)
-    else:
-        for field, weight in MAIN_FIELDS.items():
-            add(field_scores(field, key), weight)
-        if not acc:
-            return {}
-        folded = analysis.fold(key)
-        if folded:
-            add(field_scores("fold", folded), COMPONENTS["~"][1])
-        skel = analysis.skeleton(key)
-        if skel:
-            add(field_scores("xs", skel), COMPONENTS["#"][1])
-        for gid in singles.get(key, ()):
-            add(field_scores("alias", gid), COMPONENTS["@"][1])
-    items = sorted(acc.items()) if merged[0] > 1 else acc.items()  # score sets come in document order
+    items = sorted(acc.items()) if len(sets) > 1 else acc.items()  # score sets come in document order
     # round() of a positive number is >= 0, so "or 1" is max(1, ...): every posting scores at least 1.
     return {doc: round(SCALE * sc * boost[doc]) or 1 for doc, sc in items}
+
+
+def merge_scores_array(key: str, field_scores: Callable[[str, str], tuple | None], singles: dict[str, list[str]],
+                       boost) -> tuple | None:
+    """``merge_scores`` on arrays, for long lists: (document numbers, quantised scores), or None.
+
+    ``field_scores(field, text)`` gives (document numbers, scores) as numpy arrays, ascending. The
+    floating-point operations are those of ``merge_scores``, in the same order for each document
+    (the first score set is taken as it is, later ones are added in field order; then SCALE, then the
+    boost; round half to even), so the integers are the same; ``tests/test_search.py`` compares them.
+    """
+    import numpy as np
+
+    sets = score_sets(key, field_scores, singles, lambda found: found is None or not len(found[0]))
+    if not sets:
+        return None
+    parts = [(d, sc, weight) for (d, sc), weight in sets]
+    if len(parts) == 1:
+        docs, sc, weight = parts[0]
+        acc = weight * sc
+    else:  # scores by document number: the union of the lists is where a score was set
+        size = max(int(d[-1]) for d, _s, _w in parts) + 1
+        total = np.zeros(size)
+        seen = np.zeros(size, dtype=bool)
+        for d, sc, weight in parts:
+            value = weight * sc
+            # A document's first score is taken as it is (0.0 + x is x), later ones are added.
+            total[d] = np.where(seen[d], total[d] + value, value)
+            seen[d] = True
+        docs = np.flatnonzero(seen)
+        acc = total[docs]
+    scores = np.rint(SCALE * acc * boost[docs]).astype(np.int64)
+    return docs, np.maximum(scores, 1)
 
 
 def main_terms(reader) -> dict[str, int]:
