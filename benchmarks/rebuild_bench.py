@@ -58,6 +58,39 @@ def child(argv: list[str]) -> int:
     return 0
 
 
+def resident_child(argv: list[str]) -> int:
+    """Child process: ``chinar serve --watch``'s resident build; starts, then takes edits one at a time.
+
+    Each edit is timed from just after the file is written to the output being swapped in (what the
+    watcher adds on top is its debounce, 50-300 ms). Prints one report line per step.
+    """
+    import logging
+
+    logging.basicConfig(level=logging.WARNING)
+    from chinar.resident import ResidentBuild
+
+    content, output, cache, workers = Path(argv[0]), Path(argv[1]), Path(argv[2]), int(argv[3])
+    t = time.perf_counter()
+    builder = ResidentBuild(content, output, cache_dir=cache, workers=workers)
+    report = builder.build()
+    print(MARK + json.dumps({"step": "start", "seconds": time.perf_counter() - t, "pages": report.pages,
+                             "rendered": report.rendered}), flush=True)
+    for step, edit in (("one-artisan edit", edit_artisan), ("one-product edit", edit_product),
+                       ("touched, unchanged", touch_artisan), ("artisan edit again", edit_artisan)):
+        before = snapshot_mtimes(output)
+        path = edit(content)
+        t = time.perf_counter()
+        report = builder.build({path})
+        took = time.perf_counter() - t
+        print(MARK + json.dumps({"step": step, "seconds": took, "written": files_written(before, output),
+                                 "rendered": report.rendered, "pages": report.pages, "how": builder.last,
+                                 "stages": report.seconds}), flush=True)
+    t = time.perf_counter()
+    builder.save()
+    print(MARK + json.dumps({"step": "save", "seconds": time.perf_counter() - t}), flush=True)
+    return 0
+
+
 def snapshot_mtimes(root: Path) -> dict[str, int]:
     out = {}
     for dirpath, _dirs, files in os.walk(root):
@@ -98,6 +131,74 @@ def edit_artisan(content: Path) -> Path:
     return path
 
 
+def edit_product(content: Path) -> Path:
+    path = content / "products" / "product-000042-1.en.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["description"] = data.get("description", "") + "<p>Edited: a finer weave this season.</p>"
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    return path
+
+
+def touch_artisan(content: Path) -> Path:
+    path = content / "artisans" / "artisan-000042.en.json"
+    path.write_bytes(path.read_bytes())
+    return path
+
+
+def resident(content: Path, out: Path, cache: Path, logs: Path, workers: int, timeout: float) -> None:
+    """The resident build's start and edits, each printed as a row."""
+    cmd = [sys.executable, __file__, "--resident-child", str(content), str(out), str(cache), str(workers)]
+    m = measure(cmd, logs, "resident", timeout)
+    for line in m.stdout.splitlines():
+        if not line.startswith(MARK):
+            continue
+        r = json.loads(line[len(MARK):])
+        if r["step"] == "start":
+            print(f"  {'resident start (serve --watch)':<28} {r['seconds']:8.2f}s  ({r['rendered']} of {r['pages']} "
+                  f"pages rendered: the on-disk state is reused)", flush=True)
+        elif r["step"] == "save":
+            print(f"  {'resident save of the state':<28} {r['seconds']:8.2f}s  (on exit or when idle; not on "
+                  f"the way to live)  peak of the whole run {m.memory_mb:.0f} MB", flush=True)
+        else:
+            stages = ", ".join(f"{k} {v:.2f}s" for k, v in r["stages"].items())
+            print(f"  resident {r['step']:<19} {r['seconds']:8.2f}s {r['written']:>8} files written  "
+                  f"({r['how']}, rendered {r['rendered']} of {r['pages']}; {stages})", flush=True)
+
+
+def watch_latency(content: Path, out: Path, cache: Path, logs: Path, timeout: float) -> None:
+    """``chinar serve --watch`` end to end: from writing one artisan's file to its page being replaced
+    in the output (the watcher's own delay included), polled every 5 ms."""
+    import signal
+    import subprocess
+
+    slug = json.loads((content / "artisans" / "artisan-000042.en.json").read_text(encoding="utf-8"))["slug"]
+    page = out / "artisans" / slug / "index.html"
+    cmd = [sys.executable, "-m", "chinar.cli", "serve", "--watch", "--content", str(content), "--output", str(out),
+           "--cache", str(cache), "--port", "0"]
+    start = time.perf_counter()
+    with (logs / "watch.stdout").open("w") as log:
+        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        try:
+            for line in proc.stdout:
+                log.write(line)
+                if "Serving" in line:
+                    break
+            started = time.perf_counter() - start
+            time.sleep(2)  # the watcher starts after the server
+            before = page.stat().st_ino
+            t = time.perf_counter()
+            edit_artisan(content)
+            while page.stat().st_ino == before and time.perf_counter() - t < timeout:
+                time.sleep(0.005)
+            live = time.perf_counter() - t
+        finally:
+            proc.send_signal(signal.SIGTERM)
+            rest, _ = proc.communicate(timeout=timeout)
+            log.write(rest)
+    print(f"  {'serve --watch, edit to live':<28} {live:8.2f}s  (file written -> its page replaced in the output; "
+          f"the watcher started in {started:.1f}s)", flush=True)
+
+
 def row(label: str, m, pages: int | None, written: int, extra: str = "") -> str:
     rate = f"{pages / m.seconds:8.0f}" if pages else "       -"
     return (f"  {label:<28} {m.seconds:8.2f}s {rate} pages/s {written:>8} files written "
@@ -127,6 +228,10 @@ def run_size(pages: int, args: argparse.Namespace, work: Path) -> None:
     stages = ", ".join(f"{k} {v:.2f}s" for k, v in rep["seconds"].items())
     print(row("chinar one-artisan edit", m, None, written, f"(rendered {rep['rendered']} of {rep['pages']})"
               f"\n      stages: {stages}"), flush=True)
+    settle()
+    resident(content, out, cache, logs, args.workers, args.timeout)
+    settle()
+    watch_latency(content, out, cache, logs, args.timeout)
     if args.no_pelican:
         return
     md_dir, pel_out, conf = work / "md", work / "pel-out", work / "pelicanconf.py"
@@ -147,6 +252,8 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] == "--child":
         return child(argv[1:])
+    if argv and argv[0] == "--resident-child":
+        return resident_child(argv[1:])
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", default="10000,100000", help="target page counts, comma-separated")
     parser.add_argument("--workers", type=int, default=0, help="chinar rendering processes (0: one per core)")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import pytest
 
 from catalogs import TINY
 from chinar.build import build
+from chinar.render import default_theme_dir
 
 
 @pytest.fixture
@@ -52,3 +54,27 @@ def synthetic_cache(tmp_path: Path, shared_images: Path):
         return path
 
     return make
+
+
+@pytest.fixture
+def site(tiny_content: Path, tmp_path: Path, image_cache: Path):
+    """For incremental-build tests: the tiny catalog plus a second artisan, a theme copy, output folders,
+    and cache folders sharing one image cache."""
+    second = tiny_content / "artisans/ghulam-dar.en.json"
+    first = tiny_content / "artisans/shazia-akhter.en.json"
+    data = json.loads(first.read_text(encoding="utf-8"))
+    first.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")  # as edit_json writes it
+    data.update(id="artisan-ghulam-dar-en", slug="ghulam-dar", translation_key="ghulam-dar", name="Ghulam Dar",
+                featured=False, bio="<p>Ghulam works sozni on shawls for export houses.</p>")
+    second.write_text(json.dumps(data, ensure_ascii=False))
+    theme = tmp_path / "theme"
+    shutil.copytree(default_theme_dir(), theme)
+
+    def cache(name: str) -> Path:
+        path = tmp_path / name
+        path.mkdir()
+        (path / "images").symlink_to(image_cache, target_is_directory=True)
+        return path
+
+    return {"content": tiny_content, "theme": theme, "inc": cache("cache-inc"), "full": cache("cache-full"),
+            "out": tmp_path / "out", "full_out": tmp_path / "full-out", "tmp": tmp_path}

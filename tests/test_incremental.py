@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -18,10 +17,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-import pytest
-
 from chinar.build import build
-from chinar.render import default_theme_dir
 
 BASE = "https://chinar.example.in"
 
@@ -36,28 +32,6 @@ def edit_json(path: Path, change: Callable[[dict], None]) -> None:
     data = json.loads(path.read_text(encoding="utf-8"))
     change(data)
     path.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
-
-
-@pytest.fixture
-def site(tiny_content: Path, tmp_path: Path, image_cache: Path):
-    """Tiny catalog plus a second artisan, a theme copy, and cache dirs sharing one image cache."""
-    second = tiny_content / "artisans/ghulam-dar.en.json"
-    edit_json(tiny_content / "artisans/shazia-akhter.en.json", lambda d: None)
-    data = json.loads((tiny_content / "artisans/shazia-akhter.en.json").read_text())
-    data.update(id="artisan-ghulam-dar-en", slug="ghulam-dar", translation_key="ghulam-dar", name="Ghulam Dar",
-                featured=False, bio="<p>Ghulam works sozni on shawls for export houses.</p>")
-    second.write_text(json.dumps(data, ensure_ascii=False))
-    theme = tmp_path / "theme"
-    shutil.copytree(default_theme_dir(), theme)
-
-    def cache(name: str) -> Path:
-        path = tmp_path / name
-        path.mkdir()
-        (path / "images").symlink_to(image_cache, target_is_directory=True)
-        return path
-
-    return {"content": tiny_content, "theme": theme, "inc": cache("cache-inc"), "full": cache("cache-full"),
-            "out": tmp_path / "out", "full_out": tmp_path / "full-out"}
 
 
 def check_edit(site: dict, change: Callable[[Path, Path], None]) -> set[str]:

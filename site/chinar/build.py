@@ -81,6 +81,16 @@ class BuildJob:
     pages: list[Page] = field(default_factory=list)
     state: BuildState = field(default_factory=BuildState)
     new_state: BuildState = field(default_factory=BuildState)
+    # Kept in memory by ``chinar.resident`` between builds instead of read from the cache directory:
+    previous: BuildState | None = None  # the last build's state (None: read it from the cache)
+    search_previous: Any = None  # the last build's search state (``search.corpus.State``)
+    search_memo: Any = None  # the last export's parts (``search.export.ExportMemo``)
+    # What the stages made, for ``chinar.resident`` to patch on the next edit:
+    relations: Any = None
+    renderer: Renderer | None = None
+    images: Any = None
+    template_fps: dict[str, str] = field(default_factory=dict)
+    search_state: Any = None
 
     def timed(self, name: str, start: float) -> None:
         self.report.seconds[name] = round(time.perf_counter() - start, 3)
@@ -89,23 +99,26 @@ class BuildJob:
 def generate(job: BuildJob) -> None:
     """The stages of a build, in order, writing into ``job.output`` (staging)."""
     t = time.perf_counter()
-    job.state = BuildState() if job.full else BuildState.load(job.cache_dir)
+    if job.full:
+        job.state = BuildState()
+    else:
+        job.state = job.previous if job.previous is not None else BuildState.load(job.cache_dir)
     job.new_state.records = dict(job.state.records)
     job.catalog = load_catalog(job.content_dir, record_cache=job.new_state.records,
                                workers=worker_count(job))
     job.timed("load", t)
 
     t = time.perf_counter()
-    relations = resolve(job.catalog)
+    relations = job.relations = resolve(job.catalog)
     note_media(job.catalog)
     job.pages = build_pages(job.catalog, relations)
     job.timed("resolve", t)
 
     t = time.perf_counter()
     static_url, static_hash = write_static(job)
-    images = make_image_pipeline(job)
-    renderer = Renderer(job.theme_dir, job.base_url, static_url, picture=images.picture, og_image=images.og_image,
-                        bytecode_dir=template_cache_dir(job.cache_dir))
+    images = job.images = make_image_pipeline(job)
+    renderer = job.renderer = Renderer(job.theme_dir, job.base_url, static_url, picture=images.picture,
+                                       og_image=images.og_image, bytecode_dir=template_cache_dir(job.cache_dir))
     render_pages(job, renderer, static_hash)
     write_site_files(job, renderer, relations)
     job.timed("render", t)
@@ -138,16 +151,22 @@ def note_media(catalog: Catalog) -> None:
     """
     sigs: dict[str, str] = {}
     for rec in catalog.iter_records():
-        parts = []
-        for image in image_objects(rec):
-            src = image["src"]
-            if src not in sigs:
-                try:
-                    sigs[src] = repr(stat_signature(catalog.media_path(src).stat()))
-                except FileNotFoundError:
-                    sigs[src] = "missing"
-            parts.append(sigs[src])
-        rec["_media"] = "|".join(parts)
+        note_record_media(catalog, rec, sigs)
+
+
+def note_record_media(catalog: Catalog, rec: dict, sigs: dict[str, str] | None = None) -> None:
+    """``note_media`` for one record (``sigs``: signatures already taken, by image ``src``)."""
+    sigs = {} if sigs is None else sigs
+    parts = []
+    for image in image_objects(rec):
+        src = image["src"]
+        if src not in sigs:
+            try:
+                sigs[src] = repr(stat_signature(catalog.media_path(src).stat()))
+            except FileNotFoundError:
+                sigs[src] = "missing"
+        parts.append(sigs[src])
+    rec["_media"] = "|".join(parts)
 
 
 def write_static(job: BuildJob):
@@ -206,7 +225,8 @@ def render_pages(job: BuildJob, renderer: Renderer, static_hash: str) -> None:
     """Render the pages whose fingerprint changed (all of them on a full build), on every core."""
     extra = "\n".join([job.base_url, static_hash, translations_hash(job.theme_dir), code_hash(), str(STATE_VERSION)])
     templates = TemplateFingerprints(renderer.envs["en"], extra)
-    template_fps = {name: templates.fingerprint(name) for name in sorted({p.template for p in job.pages})}
+    template_fps = job.template_fps = {name: templates.fingerprint(name)
+                                       for name in sorted({p.template for p in job.pages})}
     fresh = not job.state.pages  # a full build, or no usable state: every page is rendered
     todo: list[int] = []
     if fresh:
@@ -380,9 +400,13 @@ def write_search_index(job: BuildJob, images) -> None:
     from .search import write_index
 
     # Files go through the output tree, so unchanged index files keep their mtime.
+    keep: dict = {}
     job.report.search = write_index(job.catalog, None, job.cache_dir,
                                     thumbnail=lambda image: images.thumbnail(image).url,
-                                    workers=job.workers, write=job.output.write, full=job.full)
+                                    workers=job.workers, write=job.output.write, full=job.full,
+                                    previous=job.search_previous, keep=keep, memo=job.search_memo,
+                                    keep_file=job.output.keep)
+    job.search_state = keep["state"]
 
 
 def pelican_settings(content_dir: Path, output_dir: Path, base_url: str, publish: bool = False) -> dict:

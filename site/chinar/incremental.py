@@ -158,3 +158,17 @@ def page_fingerprint(page: Page, template_fp: str) -> str:
     parts: list[str] = [template_fp, page.url, page.locale, page.template, repr(sorted(page.alternates.items()))]
     _walk(page.context, parts)
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def held_records(value: Any, out: set[str]) -> set[str]:
+    """The files of the records a page context holds (what ``page_fingerprint`` hashes them by)."""
+    if isinstance(value, dict):
+        if "_hash" in value:
+            out.add(value["_file"])
+            return out
+        for v in value.values():
+            held_records(v, out)
+    elif isinstance(value, (list, tuple)):
+        for v in value:
+            held_records(v, out)
+    return out

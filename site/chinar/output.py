@@ -47,6 +47,12 @@ class OutputTree:
         self.unchanged += 1
         return False
 
+    def keep(self, rel: str) -> None:
+        """Count ``rel`` as produced and unchanged without looking at it: the caller knows the live
+        output already holds it (a resident build's content-named search files)."""
+        self.produced.add(rel)
+        self.unchanged += 1
+
     def write_bytes(self, rel: str, data: bytes) -> bool:
         """The write itself, without bookkeeping: safe to call from worker processes."""
         if self.live_exists:

@@ -15,6 +15,7 @@ from typing import Any
 from . import urls
 from .content import LOCALES, Catalog, Record
 from .relations import Relations
+from .validate import references
 
 PER_PAGE = 24
 SHOWN_ON_PAGE = 12  # artisans or products on a craft or district page; the rest are in its sublists
@@ -22,6 +23,14 @@ DETAIL_TEMPLATES = {"district": "district.html", "craft": "craft.html", "artisan
                     "product": "product.html", "collection": "collection.html", "story": "story.html",
                     "campaign": "campaign.html", "page": "page.html"}
 INDEXED = ("craft", "artisan", "product", "district", "collection", "story", "campaign")
+
+# The fields ``relations.resolve`` and ``build_pages`` read from each record type, besides identity
+# and references (see ``structure``). Every other field only changes how the record itself looks
+# wherever it is shown. ``tests/test_resident.py`` changes each other field of every record type and
+# checks that the relations and the list of pages stay the same: a new field read here must be added.
+STRUCTURE_FIELDS = {"artisan": ("featured",), "collection": ("featured", "rule", "items"),
+                    "district": ("division",), "product": ("price_inr",), "story": ("date",),
+                    "campaign": ("blocks",)}
 
 
 @dataclass
@@ -58,6 +67,17 @@ class Resolver:
 
     def items(self, pairs: list[tuple[str, str]]) -> list[Record]:
         return [r for r in (self.one(t, k) for t, k in pairs) if r is not None]
+
+
+def structure(rec: Record) -> tuple:
+    """What of a record decides which pages exist, what each lists and in what order: its identity,
+    URL, references and the ``STRUCTURE_FIELDS`` of its type. Two versions of a record with the same
+    structure differ only in how the record itself is shown, so an edit that keeps it can update the
+    record in place on the pages that hold it (``chinar.resident``) instead of listing every page again.
+    """
+    return (rec["type"], rec["translation_key"], rec["locale"], rec["id"], rec["slug"],
+            tuple(rec.get("old_slugs", ())), tuple(references(rec)),
+            repr([rec.get(name) for name in STRUCTURE_FIELDS.get(rec["type"], ())]))
 
 
 def structural_alternates(make_url) -> dict[str, str]:

@@ -147,6 +147,7 @@ class Renderer:
         self._pictures: dict[tuple, Markup] = {}
         self._image_keys: dict[int, tuple[dict, str]] = {}
         self.card_cache_max: int | None = None  # unbounded unless the build says otherwise
+        self._card_caches: list[dict] = []
         # Image renditions the page being rendered asks for: (kind, image as JSON, spec).
         self.requests: set[tuple[str, str, str]] = set()
         self.translations = {loc: i18n.translations(str(self.theme_dir / "translations"), loc) for loc in LOCALES}
@@ -191,6 +192,12 @@ class Renderer:
         helpers = [*env.globals.values(), *url_helpers]  # templates also call urls.record(), urls.detail()...
         env.context_class = type("_PageContext", (_Context,), {"plain_calls": _plain_callables(helpers)})
         return env
+
+    def forget_cards(self, record_ids: set[str]) -> None:
+        """Drop the kept cards of these records (edited in place by a resident build)."""
+        for cache in self._card_caches:
+            for key in [k for k in cache if k[0] in record_ids]:
+                del cache[key]
 
     @staticmethod
     def _fragment_renderer(env: jinja2.Environment):
@@ -238,6 +245,7 @@ class Renderer:
     def _card_renderer(self, env: jinja2.Environment):
         """A record's card (``card.html``), rendered once per language and campaign and reused on every list."""
         cache: dict[tuple[str, str | None], tuple[Markup, frozenset]] = {}
+        self._card_caches.append(cache)
 
         def card(rec: Record, campaign: str | None = None) -> Markup:
             key = (rec["id"], campaign)

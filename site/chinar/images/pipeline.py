@@ -196,6 +196,12 @@ class ImagePipeline:
             self._plans[("thumb", source.display, focal, fmt)] = plan
         return plan
 
+    def forget_written(self, names: set[str]) -> None:
+        """Files (relative to output_dir) that left the output: link them again if asked for later."""
+        prefix = "/".join(PurePosixPath(self.url_prefix).parts[1:])
+        names = {n[len(prefix) + 1:] if prefix else n for n in names}
+        self._written = {k for k in self._written if self._jobs[k][1].filename not in names}
+
     def output_files(self) -> list[str]:
         """Paths (relative to output_dir, POSIX) of every file requested so far, sorted."""
         prefix = "/".join(PurePosixPath(self.url_prefix).parts[1:])
