@@ -327,7 +327,7 @@ class ResidentBuild:
             stats, layout, lists = export.export(catalog, found, None, 1, sink=tree.write, memo=self.memo,
                                                  keep=tree.keep)
             corpus_mod.apply_patch(search, found, layout, lists)
-            for entry in found.entries:
+            for entry in (found.changed or {}).values():
                 d = entry.doc
                 ident = (d.type, d.key, d.locale)
                 thumb = d.thumb[1:] if d.thumb else None
