@@ -177,3 +177,23 @@ def test_first_build_state_names_every_output_file(site: dict) -> None:
     state = BuildState.load(site["inc"])
     on_disk = {p.relative_to(site["out"]).as_posix() for p in site["out"].rglob("*") if p.is_file()}
     assert len(on_disk) > 50 and state.outputs == on_disk
+
+
+def test_copied_files_are_not_parsed_again(tiny_content: Path, tmp_path: Path, monkeypatch) -> None:
+    """A pull copies every file (new inodes, new ctimes): files with the same bytes reuse their records."""
+    import shutil
+
+    from chinar import content
+
+    cache: dict = {}
+    first = content.load_catalog(tiny_content, record_cache=cache)
+    copy = tmp_path / "copy"
+    shutil.copytree(tiny_content, copy)
+    edit_json(copy / "artisans/shazia-akhter.en.json", lambda d: d.update(name="Shazia Akhter Bhat"))
+    read = []
+    real = content._read_record
+    monkeypatch.setattr(content, "_read_record", lambda *a: read.append(a[1]) or real(*a))
+    second = content.load_catalog(copy, record_cache=cache)
+    assert read == ["artisans/shazia-akhter.en.json"]
+    assert second.get("artisan", "shazia-akhter", "en")["name"] == "Shazia Akhter Bhat"
+    assert len(list(second.iter_records())) == len(list(first.iter_records()))

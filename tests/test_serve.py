@@ -67,3 +67,50 @@ def test_watch_rebuilds_on_change(tiny_content: Path, tmp_path: Path) -> None:
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_watch_follows_the_content_folder_a_pull_swaps_in(tiny_content: Path, tmp_path: Path) -> None:
+    """``chinar pull`` builds the new snapshot beside the old one and swaps the folders: the watcher
+    must rebuild from the new folder, and keep watching it."""
+    import shutil
+
+    from chinar.pull import _swap
+
+    out = tmp_path / "out"
+    cmd = [sys.executable, "-m", "chinar.cli", "serve", "--watch", "--content", str(tiny_content), "--output",
+           str(out), "--cache", str(tmp_path / "cache"), "--port", "0"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+    def shows(base: str, name: str) -> bool:
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline:
+            if name in get(base + "/artisans/shazia-akhter/")[1]:
+                return True
+            time.sleep(0.2)
+        return False
+
+    def rename(folder: Path, name: str) -> None:
+        path = folder / "artisans/shazia-akhter.en.json"
+        data = json.loads(path.read_text(encoding="utf-8"))
+        data["name"] = name
+        path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+    try:
+        base = None
+        while base is None:
+            line = proc.stdout.readline()
+            assert line, "server did not start"
+            m = re.search(r"at (http://127\.0\.0\.1:\d+)/", line)
+            base = m.group(1) if m else None
+        time.sleep(0.5)
+        work = tmp_path / ".content.pull"
+        shutil.copytree(tiny_content, work)
+        rename(work, "Shazia Akhter Mir")
+        _swap(work, tiny_content)
+        assert shows(base, "Shazia Akhter Mir")
+        time.sleep(0.5)
+        rename(tiny_content, "शाज़िया अख़्तर मीर")  # an edit in the folder now in place
+        assert shows(base, "शाज़िया अख़्तर मीर")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)

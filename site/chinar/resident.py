@@ -54,7 +54,7 @@ from .build import (
     plan_chunks,
     workers_for,
 )
-from .content import TYPE_DIRS, Record, _read_record, default_schema_dir
+from .content import TYPE_DIRS, Record, _read_record, _same_bytes, default_schema_dir
 from .errors import ContentError, Problem
 from .incremental import held_records, page_fingerprint, stat_signature
 from .output import OutputTree
@@ -147,6 +147,9 @@ class ResidentBuild:
                 return None  # deleted
             old_sig, old = records[rel]
             if sig == old_sig:
+                continue
+            if _same_bytes(path, old):  # touched or copied: nothing to read again
+                plan[rel] = (sig, old)
                 continue
             data, problems, _broken = _read_record(TYPE_OF_DIR[folder], rel, path)
             if problems:

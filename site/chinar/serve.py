@@ -76,18 +76,32 @@ IDLE_SAVE_SECONDS = 10  # with no change for this long, the watcher writes its s
 
 
 def watch(args: argparse.Namespace, builder, stop: threading.Event) -> None:
-    """Rebuild ``builder`` (a ``ResidentBuild``) on every batch of changes until ``stop`` is set."""
+    """Rebuild ``builder`` (a ``ResidentBuild``) on every batch of changes until ``stop`` is set.
+
+    ``chinar pull`` replaces the whole content folder (it builds the new snapshot beside it and swaps
+    it in), and a watch follows the folder it was given, not its name: when a watched folder goes, the
+    watch is started again on the new one, and that batch is rebuilt as "anything may have changed".
+    """
     from watchfiles import watch as watch_changes
 
-    paths = [args.content, args.theme or default_theme_dir()]
-    for changes in watch_changes(*paths, stop_event=stop, debounce=300, step=50,
-                                 rust_timeout=IDLE_SAVE_SECONDS * 1000, yield_on_timeout=True):
-        if not changes:  # idle: a `chinar build` (or `chinar search`) now would find the state
-            builder.save()
-            continue
-        names = sorted({Path(p).name for _kind, p in changes})
-        print(f"changed: {', '.join(names[:5])}{' ...' if len(names) > 5 else ''} — rebuilding", flush=True)
-        rebuild(builder, {p for _kind, p in changes}, args.output)
+    paths = [Path(args.content).resolve(), Path(args.theme or default_theme_dir()).resolve()]
+    while not stop.is_set():
+        while not all(p.is_dir() for p in paths) and not stop.is_set():
+            time.sleep(0.05)  # between the two renames of a swap
+        for changes in watch_changes(*paths, stop_event=stop, debounce=300, step=50,
+                                     rust_timeout=IDLE_SAVE_SECONDS * 1000, yield_on_timeout=True):
+            if not changes:  # idle: a `chinar build` (or `chinar search`) now would find the state
+                builder.save()
+                continue
+            names = sorted({Path(p).name for _kind, p in changes})
+            print(f"changed: {', '.join(names[:5])}{' ...' if len(names) > 5 else ''} — rebuilding", flush=True)
+            swapped = any(Path(p) in paths for _kind, p in changes)
+            if swapped:
+                while not all(p.is_dir() for p in paths) and not stop.is_set():
+                    time.sleep(0.05)
+            rebuild(builder, None if swapped else {p for _kind, p in changes}, args.output)
+            if swapped:
+                break  # watch the folder now in place
 
 
 def rebuild(builder, changed: set[str] | None, output: Path) -> bool:
