@@ -24,8 +24,6 @@ import threading
 import time
 from pathlib import Path
 
-from .render import default_theme_dir
-
 
 class SiteHandler(http.server.SimpleHTTPRequestHandler):
     extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
@@ -83,6 +81,8 @@ def watch(args: argparse.Namespace, builder, stop: threading.Event) -> None:
     watch is started again on the new one, and that batch is rebuilt as "anything may have changed".
     """
     from watchfiles import watch as watch_changes
+
+    from .render import default_theme_dir
 
     paths = [Path(args.content).resolve(), Path(args.theme or default_theme_dir()).resolve()]
     while not stop.is_set():
