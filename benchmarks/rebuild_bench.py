@@ -14,9 +14,16 @@ artisan; about 4.6 pages per artisan), then runs, each in its own fresh Python p
 3. NO-OP: the same build again, incremental: nothing changed;
 4. ONE EDIT: one artisan's name changed, incremental build: the artisan's pages, the lists and
    products that show the name, and the search index parts that hold it;
-5. vanilla Pelican 4.12 (default theme and settings) on the same records as Markdown articles (see
+5. RESIDENT: ``chinar serve --watch``'s build (``chinar.resident``) started on that output and cache,
+   then given edits one at a time in the same process: the artisan's name again, a product's
+   description, a touch with no change, the name once more; each timed from the file written to the
+   output swapped in; then the state saved to the cache (on exit or when idle, not on the way to live);
+6. WATCH: ``chinar serve --watch`` itself, end to end: from writing the artisan's file to its page being
+   replaced in the output (the watcher's own delay included);
+7. vanilla Pelican 4.12 (default theme and settings) on the same records as Markdown articles (see
    build_bench.py): a full build, then the same one-article edit and a rebuild. Pelican has no
    incremental mode (its selective writing was removed), so its rebuild rewrites everything.
+   (At 100k pages its full build had not finished after 32 minutes: use ``--no-pelican`` there.)
 
 "files written" is counted from the outside for both tools: files whose mtime changed during the
 build, plus files that appeared. Peak memory is the larger of the build process's own peak RSS and the
