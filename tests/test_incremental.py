@@ -197,3 +197,20 @@ def test_copied_files_are_not_parsed_again(tiny_content: Path, tmp_path: Path, m
     assert read == ["artisans/shazia-akhter.en.json"]
     assert second.get("artisan", "shazia-akhter", "en")["name"] == "Shazia Akhter Bhat"
     assert len(list(second.iter_records())) == len(list(first.iter_records()))
+
+
+def test_a_pulled_copy_of_the_same_content_renders_nothing(site: dict) -> None:
+    """``chinar pull`` swaps in a copy of the snapshot: every file (images too) has a new inode and ctime
+    and the same bytes. No page is rendered again and no file written."""
+    import shutil
+
+    from chinar.pull import _swap
+
+    build(site["content"], site["out"], BASE, cache_dir=site["inc"], theme_dir=site["theme"])
+    before = snapshot(site["out"])
+    work = site["tmp"] / ".content.pull"
+    shutil.copytree(site["content"], work)
+    _swap(work, site["content"])
+    report = build(site["content"], site["out"], BASE, cache_dir=site["inc"], theme_dir=site["theme"])
+    assert report.rendered == 0
+    assert snapshot(site["out"]) == before

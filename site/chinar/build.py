@@ -20,6 +20,7 @@ import os
 import shutil
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,7 +35,6 @@ from .incremental import (
     BuildState,
     TemplateFingerprints,
     page_fingerprint,
-    stat_signature,
     tree_signature,
 )
 from .output import OutputTree
@@ -110,13 +110,13 @@ def generate(job: BuildJob) -> None:
 
     t = time.perf_counter()
     relations = job.relations = resolve(job.catalog)
-    note_media(job.catalog)
+    images = job.images = make_image_pipeline(job)
+    note_media(job.catalog, images.content_hash)
     job.pages = build_pages(job.catalog, relations)
     job.timed("resolve", t)
 
     t = time.perf_counter()
     static_url, static_hash = write_static(job)
-    images = job.images = make_image_pipeline(job)
     renderer = job.renderer = Renderer(job.theme_dir, job.base_url, static_url, picture=images.picture,
                                        og_image=images.og_image, bytecode_dir=template_cache_dir(job.cache_dir))
     render_pages(job, renderer, static_hash)
@@ -144,29 +144,21 @@ def template_cache_dir(cache_dir: Path) -> Path:
     return current
 
 
-def note_media(catalog: Catalog) -> None:
-    """Fold the image originals' stat signatures into each record's identity for page fingerprints.
+def note_media(catalog: Catalog, media_hash: Callable[[str], str]) -> None:
+    """Fold the image originals' content hashes into each record's identity for page fingerprints.
 
-    A replaced photo keeps its path but gets new rendition names, so pages showing it must change.
+    A replaced photo keeps its path but gets new rendition names, so pages showing it must change. By
+    content, not by stat: ``chinar pull`` copies every original (new inode and ctime, same bytes), and
+    a stat signature made every page showing an image render again after each pull.
+    ``media_hash(src)``: ``ImagePipeline.content_hash``, which remembers hashes by stat signature.
     """
-    sigs: dict[str, str] = {}
     for rec in catalog.iter_records():
-        note_record_media(catalog, rec, sigs)
+        note_record_media(rec, media_hash)
 
 
-def note_record_media(catalog: Catalog, rec: dict, sigs: dict[str, str] | None = None) -> None:
-    """``note_media`` for one record (``sigs``: signatures already taken, by image ``src``)."""
-    sigs = {} if sigs is None else sigs
-    parts = []
-    for image in image_objects(rec):
-        src = image["src"]
-        if src not in sigs:
-            try:
-                sigs[src] = repr(stat_signature(catalog.media_path(src).stat()))
-            except FileNotFoundError:
-                sigs[src] = "missing"
-        parts.append(sigs[src])
-    rec["_media"] = "|".join(parts)
+def note_record_media(rec: dict, media_hash: Callable[[str], str]) -> None:
+    """``note_media`` for one record."""
+    rec["_media"] = "|".join(media_hash(image["src"]) for image in image_objects(rec))
 
 
 def write_static(job: BuildJob):

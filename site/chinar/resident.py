@@ -257,7 +257,7 @@ class ResidentBuild:
             if data["_hash"] != rec["_hash"]:
                 rec.clear()
                 rec.update(data)
-                note_record_media(catalog, rec)
+                note_record_media(rec, images.content_hash)
                 edited.append(rec)
         report.seconds["load"] = round(time.perf_counter() - t, 3)
         if not edited:

@@ -196,6 +196,15 @@ class ImagePipeline:
             self._plans[("thumb", source.display, focal, fmt)] = plan
         return plan
 
+    def content_hash(self, src: str) -> str:
+        """The sha256 of the original ``src`` (hashed once per build, and across builds while its stat
+        signature is unchanged), or a marker for a missing or bad file, whose error is raised where the
+        image is used."""
+        try:
+            return self._source({"src": src}).sha256
+        except ImageError as exc:
+            return f"error:{exc}"
+
     def forget_written(self, names: set[str]) -> None:
         """Files (relative to output_dir) that left the output: link them again if asked for later."""
         prefix = "/".join(PurePosixPath(self.url_prefix).parts[1:])
