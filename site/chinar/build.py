@@ -13,7 +13,6 @@ import argparse
 import functools
 import gc
 import hashlib
-import json
 import logging
 import multiprocessing
 import os
@@ -361,12 +360,8 @@ def translations_hash(theme_dir: Path) -> str:
 def write_images(job: BuildJob, images) -> None:
     """Plan every rendition any page uses (rendered now or earlier), encode what is missing, link them."""
     wanted = sorted(set().union(*job.new_state.requests.values())) if job.new_state.requests else []
-    for kind, image_json, spec in wanted:
-        image = json.loads(image_json)
-        if kind == "picture":
-            images.picture(image, spec)
-        else:
-            images.og_image(image)
+    for request in wanted:
+        images.plan(request)
     images.write()
     job.output.produced.update(images.output_files())
     job.report.images = images.stats
@@ -379,12 +374,18 @@ def write_site_files(job: BuildJob, renderer: Renderer, relations) -> None:
         page = Page(urls.prefix(locale) + "404.html", "404.html", locale, {},
                     {loc: urls.prefix(loc) + "404.html" for loc in LOCALES}, kind="404")
         out.write(page.url, renderer.render(page).encode())
-        title = f"{SITE_NAME[locale]} — " + renderer.translations[locale].gettext("Stories")
-        out.write(urls.feed(locale), seo.atom_feed(job.catalog, relations.stories_by_date, locale, title,
-                                                   renderer.absolute))
+    write_feeds(out, job.catalog, renderer, relations)
     out.write("sitemap.xml", seo.sitemap(job.pages, renderer.absolute))
     out.write("robots.txt", seo.robots(renderer.absolute))
     out.write("_redirects", seo.redirects(job.catalog))
+
+
+def write_feeds(out: OutputTree, catalog: Catalog, renderer: Renderer, relations) -> None:
+    """The story feed of each language."""
+    for locale in LOCALES:
+        title = f"{SITE_NAME[locale]} — " + renderer.translations[locale].gettext("Stories")
+        out.write(urls.feed(locale), seo.atom_feed(catalog, relations.stories_by_date, locale, title,
+                                                   renderer.absolute))
 
 
 def write_search_index(job: BuildJob, images) -> None:

@@ -53,6 +53,7 @@ from .build import (
     pelican_settings,
     plan_chunks,
     workers_for,
+    write_feeds,
 )
 from .content import TYPE_DIRS, Record, _read_record, _same_bytes, default_schema_dir
 from .errors import ContentError, Problem
@@ -97,6 +98,7 @@ class ResidentBuild:
         self.request_files: dict[tuple, tuple[str, ...]] = {}
         self.file_refs: Counter = Counter()  # rendition file -> live requests and thumbnails using it
         self.thumbs: dict = {}  # search document -> its thumbnail file, or None
+        self.phrases: dict = {}  # the search alias phrases of the catalog
 
     # -- the one entry point ----------------------------------------------------------------------------
 
@@ -199,6 +201,7 @@ class ResidentBuild:
 
     def _reset_indexes(self, job: BuildJob) -> None:
         """Index what ``generate`` made: which records each page holds, image use, search documents."""
+        from .search import documents
         from .search.corpus import readers_index
 
         memo = self.memo
@@ -212,6 +215,8 @@ class ResidentBuild:
         state = job.search_state
         self.readers = readers_index(state)
         self.position = {ident: i for i, ident in enumerate(state.order)}
+        # Alias phrases change only with crafts, districts or the alias file, none of them edited in place.
+        self.phrases = documents.alias_phrases(documents.alias_groups(job.catalog))
         self.request_count = Counter(r for requests in job.new_state.requests.values() for r in requests)
         for request in self.request_count:
             self.file_refs.update(self._files(request))
@@ -224,26 +229,17 @@ class ResidentBuild:
 
     def _files(self, request: tuple) -> tuple[str, ...]:
         """The rendition files (relative to the output) an image request uses."""
-        import json
-
         found = self.request_files.get(request)
         if found is None:
             assert self.job is not None
-            kind, image_json, spec = request
-            image = json.loads(image_json)
-            if kind == "picture":
-                p = self.job.images.picture(image, spec)
-                names = [part.split(" ")[0] for s in [*(s for _m, s in p.sources), p.srcset] for part in s.split(", ")]
-            else:
-                names = [self.job.images.og_image(image).url]
-            found = self.request_files[request] = tuple(sorted({n[1:] for n in names}))
+            found = self.request_files[request] = self.job.images.plan(request)
         return found
 
     # -- an edit in place ---------------------------------------------------------------------------
 
     def _patch(self, plan: dict[str, tuple[tuple, Record]]) -> BuildReport:
         from .search import corpus as corpus_mod
-        from .search import documents, export
+        from .search import export
 
         job = self.job
         assert job is not None and job.catalog is not None and job.renderer is not None
@@ -305,26 +301,18 @@ class ResidentBuild:
                         born.update(self._hold(self._files(r)))
                 state.requests[url] = requests
             if any(rec["type"] == "story" for rec in edited):
-                from . import seo
-                from .content import LOCALES
-                from .render import SITE_NAME
-
-                for locale in LOCALES:
-                    title = f"{SITE_NAME[locale]} — " + renderer.translations[locale].gettext("Stories")
-                    tree.write(urls.feed(locale), seo.atom_feed(catalog, job.relations.stories_by_date, locale,
-                                                                title, renderer.absolute))
+                write_feeds(tree, catalog, renderer, job.relations)
             report.rendered = len(todo)
             report.seconds["render"] = round(time.perf_counter() - t, 3)
 
             t = time.perf_counter()
-            phrases = documents.alias_phrases(documents.alias_groups(catalog))
             search = job.search_state
 
             def thumbnail(image: dict) -> str:
                 return images.thumbnail(image).url
 
             found = corpus_mod.patch_corpus(search, catalog, {(r["type"], r["translation_key"]) for r in edited},
-                                            phrases, self.readers, self.position, thumbnail)
+                                            self.phrases, self.readers, self.position, thumbnail)
             if found is None:
                 raise RuntimeError("search alias phrases changed in an edit in place")  # excluded by _plan
             stats, layout, lists = export.export(catalog, found, None, 1, sink=tree.write, memo=self.memo,
@@ -391,17 +379,10 @@ class ResidentBuild:
         search = corpus_mod.finish_state(self.job.search_state)
         directory = self.cache_dir / "whoosh"
         corpus_mod.save_state(directory, search)
-        phrases = self._phrases()
-        engine.write_sidecar(directory, phrases, search.generation)
+        engine.write_sidecar(directory, self.phrases, search.generation)
         self.job.new_state.save(self.cache_dir)
         self.dirty = False
         log.info("build state saved to %s", self.cache_dir)
-
-    def _phrases(self) -> dict:
-        from .search import documents
-
-        assert self.job is not None and self.job.catalog is not None
-        return documents.alias_phrases(documents.alias_groups(self.job.catalog))
 
 
 __all__ = ["ResidentBuild"]

@@ -76,6 +76,7 @@ class Picture:
     height: int
     alt: str
     sizes: str = ""
+    renditions: tuple[Rendition, ...] = ()  # every file of the element, all formats and widths
 
 
 def _usable_cpus() -> int:
@@ -164,6 +165,7 @@ class ImagePipeline:
             height=fallback.height,
             alt="",
             sizes=chosen.sizes,
+            renditions=tuple(r for fmt in by_format.values() for r in fmt),
         )
 
     def og_image(self, image: Mapping[str, Any]) -> Rendition:
@@ -195,6 +197,14 @@ class ImagePipeline:
             plan = self._request(source, box, size, fmt)
             self._plans[("thumb", source.display, focal, fmt)] = plan
         return plan
+
+    def plan(self, request: tuple[str, str, str]) -> tuple[str, ...]:
+        """Plan a rendition request as the renderer records it, ``(kind, image as JSON, spec)`` with kind
+        ``picture`` or ``og``; return the output files (relative to output_dir) it uses."""
+        kind, image_json, spec = request
+        image = json.loads(image_json)
+        renditions = self.picture(image, spec).renditions if kind == "picture" else (self.og_image(image),)
+        return tuple(sorted({r.url[1:] for r in renditions}))
 
     def content_hash(self, src: str) -> str:
         """The sha256 of the original ``src`` (hashed once per build, and across builds while its stat
