@@ -2,35 +2,37 @@
 
 Usage::
 
-    .venv/bin/pip install markdown   # vanilla Pelican needs it to read .md; not a chinar dependency
-    .venv/bin/python benchmarks/build_bench.py [--artisans 1000,10000] [--products 3] [--keep DIR]
+    .venv/bin/pip install markdown   # vanilla Pelican needs it to read .md articles; not a chinar dependency
+    .venv/bin/python benchmarks/build_bench.py [--artisans 1000,10000] [--products 3] [--repeat 3] [--keep DIR]
 
 Prints figures, asserts nothing. For each size it:
 
 1. generates a deterministic catalog with ``benchmarks/synthetic.py`` (``generate``; same seed, same
    records, so runs on different days are comparable);
-2. builds it with chinar twice, each build in its own fresh Python process running
-   ``chinar.build.build`` (what ``chinar build`` calls): a warm-up build that fills ``--cache``
-   (image renditions, source probes, the Whoosh directory), then the measured FULL build into an
-   empty output directory with the same cache, with ``full=True`` where ``build()`` is incremental
-   (so no page or record state is reused; image renditions and source probes are). That is issue 3's
-   "images already cached" case: every page is rendered and written, no image is re-encoded. The
-   child prints its ``BuildReport`` (pages, per-stage seconds, image stats) as JSON. ``chinar`` is
-   installed editable, so what runs is the working tree: the header prints the commit and any
-   uncommitted files under site/ and themes/;
+2. builds it once with chinar, unmeasured: a warm-up that fills ``--cache`` (image renditions, source
+   probes, compiled validators and templates);
 3. writes the same records as one Markdown article each (title, date, category = record type,
    tags = crafts/districts, body = the record's prose, which is sanitised HTML and passes through
-   Markdown unchanged, plus its images as plain ``<img>`` links) and builds them with vanilla Pelican
-   4.12 in a subprocess: default theme (notmyidea), default settings otherwise. Feeds are left at
-   Pelican's defaults (on: all, per category, translations), and so is pagination (off). Hindi
-   versions get ``Lang: hi`` and the English slug, so Pelican treats them as translations, as chinar
-   does. Pelican gets no warm-up: it keeps no cache by default, and the Markdown was just written, so
-   the OS page cache is warm for it too;
-4. prints a table per size and the issue 3 targets next to the results.
+   Markdown unchanged, plus its images as plain ``<img>`` links), for vanilla Pelican 4.12: default
+   theme (notmyidea), default settings otherwise. Feeds are left at Pelican's defaults (on: all, per
+   category, translations), and so is pagination (off). Hindi versions get ``Lang: hi`` and the
+   English slug, so Pelican treats them as translations, as chinar does;
+4. measures ``--repeat`` builds of each tool, taking turns (chinar, Pelican, chinar, ...), each into an
+   output folder of its own, and reports the median run of each (and the fastest). Each chinar build
+   is a fresh Python process running ``chinar.build.build`` (what ``chinar build`` calls) with
+   ``full=True``: no page, record or search state of an earlier build is reused, only image
+   renditions, source probes and compiled code are (issue 3's "images already cached"); it ends as
+   ``chinar build`` does (``chinar.cli.exit_now``). The child prints its ``BuildReport`` (pages,
+   per-stage seconds, image stats) as JSON. ``chinar`` is installed editable, so what runs is the
+   working tree: the header prints the commit and any uncommitted files under site/ and themes/.
+   Pelican keeps no cache by default and gets none;
+5. prints a table per size and the issue 3 targets next to the results.
 
-Before each measured build, earlier writes are flushed (``os.sync``) and outputs of earlier builds are
+Before each measured build, earlier writes are flushed (``os.sync``), and outputs of earlier builds are
 kept until the size is done: on this VM's disk, flushing or deleting tens of thousands of files slows
-the file creations that follow, which would bill one build's cost to the next.
+the file creations that follow, which would bill one build's cost to the next. The machine's speed
+still drifts by 10-20% from minute to minute; taking turns spreads that over both tools, and the
+median of three is less at its mercy than one run.
 
 What is measured and why:
 
@@ -106,15 +108,27 @@ class Measurement:
 
 @dataclass
 class Row:
-    """One tool's figures for one size."""
+    """One tool's figures for one size: every measured run, and the run of median time as ``m``."""
 
     tool: str
     pages: int
     html_files: int
     articles: int
     records: int
-    m: Measurement
-    extra: dict[str, Any] = field(default_factory=dict)
+    runs: list[Measurement]
+    extra: dict[str, Any] = field(default_factory=dict)  # from the median run
+
+    @property
+    def m(self) -> Measurement:
+        return sorted(self.runs, key=lambda r: r.seconds)[(len(self.runs) - 1) // 2]
+
+    @property
+    def fastest(self) -> float:
+        return min(r.seconds for r in self.runs)
+
+    @property
+    def memory_mb(self) -> float:
+        return max(r.memory_mb for r in self.runs)
 
     def rate(self, count: int) -> float:
         return count / self.m.seconds if self.m.seconds else 0.0
@@ -239,6 +253,12 @@ def child_chinar(argv: list[str]) -> int:
             "kwargs": {k: str(v) for k, v in kwargs.items() if k != "cache_dir"},
             "self_maxrss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}
     print(JSON_MARK + json.dumps(data, default=str), flush=True)  # stage order kept
+    try:  # end the way `chinar build` does (chinar.cli.exit_now), where this chinar has it
+        from chinar.cli import EXIT_NOW, exit_now
+    except ImportError:
+        return 0
+    if "build" in EXIT_NOW:
+        exit_now(0)
     return 0
 
 
@@ -264,19 +284,26 @@ def chinar_build(content: Path, output: Path, cache: Path, logs: Path, name: str
     return m, json.loads(lines[-1][len(JSON_MARK):])
 
 
-def run_chinar(content: Path, work: Path, logs: Path, records: int, args: argparse.Namespace) -> Row:
-    cache = work / "cache"
-    warm_out = work / "out-chinar-warmup"
-    warm, warm_report = chinar_build(content, warm_out, cache, logs, "chinar-warmup", args)
+def warm_chinar(content: Path, work: Path, logs: Path, args: argparse.Namespace) -> None:
+    """The unmeasured first build, which fills the image cache."""
+    warm, warm_report = chinar_build(content, work / "out-chinar-warmup", work / "cache", logs, "chinar-warmup", args)
     print(f"  chinar warm-up (fills the image cache): {warm.seconds:.1f}s, images {warm_report.get('images')}"
           f"  [load {warm.load_before} -> {warm.load_after}]", flush=True)
-    # Outputs are deleted only once a size is done (``cleanup``): on this VM's disk, creating files just
-    # after deleting tens of thousands of them is several times slower, which would bill the delete
-    # to whichever build ran next.
-    out = work / "out-chinar"
-    m, report = chinar_build(content, out, cache, logs, "chinar", args)
-    row = Row("chinar", pages=int(report["pages"]), html_files=count_html(out), articles=records,
-              records=records, m=m, extra=report)
+
+
+def run_chinar(content: Path, work: Path, logs: Path, records: int, args: argparse.Namespace, run: int,
+               row: Row | None) -> Row:
+    """One measured chinar build, added to ``row`` (made on the first run)."""
+    # Each run builds into a folder of its own, and outputs are deleted only once a size is done: on
+    # this VM's disk, creating files just after deleting tens of thousands of them is several times
+    # slower, which would bill the delete to whichever build ran next.
+    out = work / f"out-chinar-{run}"
+    m, report = chinar_build(content, out, work / "cache", logs, f"chinar-{run}", args)
+    if row is None:
+        return Row("chinar", pages=int(report["pages"]), html_files=count_html(out), articles=records,
+                   records=records, runs=[m], extra={"reports": [report]})
+    row.runs.append(m)
+    row.extra["reports"].append(report)
     return row
 
 
@@ -348,15 +375,21 @@ DEFAULT_LANG = "en"
 """
 
 
-def run_pelican(content: Path, work: Path, logs: Path, args: argparse.Namespace) -> Row:
+def prepare_pelican(content: Path, work: Path) -> int:
+    """The Markdown articles vanilla Pelican reads (written once per size); returns the record count."""
     try:
         import markdown  # noqa: F401
     except ImportError:
         raise BenchError("vanilla Pelican needs the `markdown` package to read .md articles: "
                          f"{sys.executable} -m pip install markdown") from None
-    md_dir, out = work / "pelican-content", work / "out-pelican"
-    records = write_markdown(content, md_dir)
-    conf = work / "pelicanconf.py"
+    return write_markdown(content, work / "pelican-content")
+
+
+def run_pelican(work: Path, logs: Path, records: int, args: argparse.Namespace, run: int,
+                row: Row | None) -> Row:
+    """One measured vanilla Pelican build, added to ``row`` (made on the first run)."""
+    md_dir, out = work / "pelican-content", work / f"out-pelican-{run}"
+    conf = work / f"pelicanconf-{run}.py"
     conf.write_text(PELICAN_CONF.format(path=str(md_dir), output=str(out))
                     + "".join(f"{s}\n" for s in args.pelican_setting))
     if out.exists():
@@ -364,36 +397,50 @@ def run_pelican(content: Path, work: Path, logs: Path, args: argparse.Namespace)
     settle()
     env = {**os.environ, "COLUMNS": "200"}  # Pelican's console wraps its summary line at the terminal width
     m = measure([sys.executable, "-m", "pelican", str(md_dir), "-s", str(conf), "-o", str(out)],
-                logs, "pelican", args.timeout, env=env)
+                logs, f"pelican-{run}", args.timeout, env=env)
     done = re.search(r"Processed\s+(\d+)\s+articles?.*?seconds\.", m.stdout, re.S)
+    if row is not None:
+        row.runs.append(m)
+        return row
     articles = int(done.group(1)) if done else records  # Pelican counts translations as articles
     html = count_html(out)
-    row = Row("pelican", pages=html, html_files=html, articles=articles, records=records, m=m,
-              extra={"summary": " ".join(done.group(0).split()) if done else m.stdout.strip()[-200:]})
-    return row
+    return Row("pelican", pages=html, html_files=html, articles=articles, records=records, runs=[m],
+               extra={"summary": " ".join(done.group(0).split()) if done else m.stdout.strip()[-200:]})
 
 
 # --- report ----------------------------------------------------------------------------------------
 
 
+def _median_report(chinar: Row) -> dict[str, Any]:
+    """The in-process report of chinar's median run."""
+    reports = chinar.extra["reports"]
+    return reports[chinar.runs.index(chinar.m)]
+
+
 def print_table(artisans: int, chinar: Row | None, pelican: Row | None) -> None:
     rows = [r for r in (chinar, pelican) if r]
     records = rows[0].records
-    print(f"\n=== {artisans} artisans: {records} records in ===")
+    runs = len(rows[0].runs)
+    print(f"\n=== {artisans} artisans: {records} records in; median of {runs} run(s) per tool ===")
     print(f"{'':8} {'pages':>7} {'html':>7} {'s':>8} {'pages/s':>8} {'records/s':>9} {'RSS MB':>7} "
-          f"{'treePSS':>7}  load 1/5/15 before -> after")
+          f"{'treePSS':>7}  load 1/5/15 before -> after (median run)")
     for r in rows:
-        print(f"{r.tool:8} {r.pages:>7} {r.html_files:>7} {r.m.seconds:>8.1f} {r.rate(r.pages):>8.0f} "
-              f"{r.rate(r.records):>9.0f} {r.m.peak_rss_mb:>7.0f} {r.m.tree_pss_mb:>7.0f}  "
-              f"{r.m.load_before} -> {r.m.load_after}")
+        print(f"{r.tool:8} {r.pages:>7} {r.html_files:>7} {r.m.seconds:>8.2f} {r.rate(r.pages):>8.0f} "
+              f"{r.rate(r.records):>9.0f} {max(x.peak_rss_mb for x in r.runs):>7.0f} "
+              f"{max(x.tree_pss_mb for x in r.runs):>7.0f}  {r.m.load_before} -> {r.m.load_after}")
+    for r in rows:
+        print(f"{r.tool} runs (s): {', '.join(f'{x.seconds:.2f}' for x in r.runs)}; fastest {r.fastest:.2f}")
     if chinar:
-        secs = {k: v for k, v in chinar.extra.get("seconds", {}).items() if k != "total"}
-        total = chinar.extra.get("build_seconds") or sum(secs.values())
+        report = _median_report(chinar)
+        secs = {k: v for k, v in report.get("seconds", {}).items() if k != "total"}
+        total = report.get("build_seconds") or sum(secs.values())
         parts = ", ".join(f"{k} {v:.1f}s ({100 * v / total:.0f}%)" for k, v in secs.items())
-        imports = chinar.extra.get("import_seconds")
-        print(f"chinar stages (in-process, build() {total:.1f}s, imports {imports}s): {parts}")
-        print(f"chinar images: {chinar.extra.get('images')}; files written {chinar.extra.get('written')}; "
-              f"pages rendered {chinar.extra.get('rendered', chinar.pages)}; build() {chinar.extra.get('kwargs')}")
+        imports = report.get("import_seconds")
+        print(f"chinar stages of the median run (in-process, build() {total:.1f}s, imports {imports}s): {parts}")
+        print("  (the search index is made beside the other stages, in a process of its own from the end of "
+              "load: its seconds overlap theirs)")
+        print(f"chinar images: {report.get('images')}; files written {report.get('written')}; "
+              f"pages rendered {report.get('rendered', chinar.pages)}; build() {report.get('kwargs')}")
     if pelican:
         print(f"pelican: {pelican.extra.get('summary')}; {pelican.html_files} .html files, "
               f"{pelican.rate(pelican.articles):.0f} articles/s")
@@ -402,11 +449,16 @@ def print_table(artisans: int, chinar: Row | None, pelican: Row | None) -> None:
         print(f"ratio chinar/pelican: same records in, whole site out (fair): {speed:.2f}x  "
               f"[target >= {TARGET_RATIO:.0f}x: {'met' if speed >= TARGET_RATIO else 'NOT met'}]")
         rate = chinar.rate(chinar.pages)
-        print(f"  pages/s, chinar pages vs Pelican .html files: {rate / pelican.rate(pelican.pages):.2f}x;"
+        pages_ratio = rate / pelican.rate(pelican.pages)
+        print(f"  pages/s, chinar pages vs Pelican .html files: {pages_ratio:.2f}x  "
+              f"[target >= {TARGET_RATIO:.0f}x: {'met' if pages_ratio >= TARGET_RATIO else 'NOT met'}];"
               f" vs Pelican articles: {rate / pelican.rate(pelican.articles):.2f}x")
+        if runs > 1:
+            print(f"  fastest run of each: {pelican.fastest / chinar.fastest:.2f}x records/s, "
+                  f"{(chinar.pages / chinar.fastest) / (pelican.pages / pelican.fastest):.2f}x pages/s")
     if chinar:
-        mem = chinar.m.memory_mb
-        print(f"target peak RSS < {TARGET_RSS_MB:.0f} MB: {mem:.0f} MB "
+        mem = chinar.memory_mb
+        print(f"target peak RSS < {TARGET_RSS_MB:.0f} MB: {mem:.0f} MB (largest of the runs) "
               f"{'met' if mem < TARGET_RSS_MB else 'NOT met'}")
         if artisans >= 10000:
             print(f"target 10k artisans < {TARGET_SECONDS_10K:.0f}s (images cached): {chinar.m.seconds:.1f}s "
@@ -439,6 +491,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="pass workers=N to chinar.build.build (if this chinar's build() accepts it)")
     parser.add_argument("--pelican-setting", action="append", default=[], metavar="'NAME = value'",
                         help="extra line for the vanilla pelicanconf, e.g. 'DEFAULT_PAGINATION = 10'")
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="measured builds per tool and size, taking turns; the median is reported "
+                             "(default 3)")
     parser.add_argument("--timeout", type=float, default=3600, help="seconds before a build is killed")
     args = parser.parse_args(argv)
 
@@ -464,11 +519,18 @@ def main(argv: list[str] | None = None) -> int:
             print(f"\n{artisans} artisans: generated {records} records {counts} in {took:.1f}s", flush=True)
             chinar = pelican = None
             if args.only in (None, "chinar"):
-                chinar = run_chinar(content, work, logs, records, args)
-                print(f"  chinar: {chinar.pages} pages in {chinar.m.seconds:.1f}s", flush=True)
+                warm_chinar(content, work, logs, args)
             if args.only in (None, "pelican"):
-                pelican = run_pelican(content, work, logs, args)
-                print(f"  pelican: {pelican.html_files} .html in {pelican.m.seconds:.1f}s", flush=True)
+                prepare_pelican(content, work)
+            for run in range(args.repeat):  # the tools take turns, so a slow spell of the machine hits both
+                if args.only in (None, "chinar"):
+                    chinar = run_chinar(content, work, logs, records, args, run, chinar)
+                    print(f"  chinar run {run + 1}: {chinar.pages} pages in {chinar.runs[-1].seconds:.2f}s",
+                          flush=True)
+                if args.only in (None, "pelican"):
+                    pelican = run_pelican(work, logs, records, args, run, pelican)
+                    print(f"  pelican run {run + 1}: {pelican.html_files} .html in {pelican.runs[-1].seconds:.2f}s",
+                          flush=True)
             print_table(artisans, chinar, pelican)
             if not args.keep:
                 shutil.rmtree(work)

@@ -327,3 +327,75 @@ def test_render_chunks_keep_each_languages_list_pages_together():
     assert [{pages[i].locale for i in c} for c in list_chunks] == [{"en"}, {"hi"}, {"ur"}]
     assert all(is_list[i] for c in list_chunks for i in c)
     assert plan_chunks(pages, todo, workers=1) == [todo[i:i + 200] for i in range(0, len(todo), 200)]
+
+
+def test_output_escaping_writes_what_markupsafe_would():
+    """``{{ value }}`` goes through ``_escape_output`` (plain strings, no Markup objects): same text."""
+    from jinja2 import Undefined
+    from markupsafe import Markup, escape
+
+    from chinar.render import Renderer, _escape_output, default_theme_dir
+
+    class Html:
+        def __html__(self):
+            return "<b>ok</b>"
+
+    values = ["plain", "a & b <c> \"d\" 'e'", "&amp; already", "हिन्दी <ग>", "اردو & ‘quote’", "",
+              Markup("<i>safe</i>"), 42, 3.5, None, Undefined(), Html(), ["<x>"]]
+    for value in values:
+        assert _escape_output(value) == str(escape(value)), value
+    renderer = Renderer(default_theme_dir(), "https://example.org", lambda p: "/static/" + p)
+    env = renderer.envs["ur"]
+    text = "<script>alert('x')</script> & \"quotes\" اردو"
+    assert env.from_string("<p title=\"{{ t }}\">{{ t }}{{ m }}</p>").render(t=text, m=Markup("<br>")) == (
+        f"<p title=\"{escape(text)}\">{escape(text)}<br></p>")
+
+
+def test_interface_strings_are_translated_when_templates_compile():
+    """``_('literal')`` is folded into the compiled template of each language, as the call would give;
+    a template that binds ``_`` itself keeps its own."""
+    from chinar.render import Renderer, default_theme_dir
+
+    renderer = Renderer(default_theme_dir(), "https://example.org", lambda p: "/static/" + p)
+    for locale, env in renderer.envs.items():
+        expected = str(env.globals["_"]("Skip to content"))
+        template = env.from_string("[{{ _('Skip to content') }}|{{ gettext('Skip to content') }}]")
+        assert template.render() == f"[{expected}|{expected}]"
+        if locale == "hi":
+            assert expected != "Skip to content" and any("\u0900" <= ch <= "\u097f" for ch in expected)
+        # Folded: the compiled code holds the translation and no call to the gettext function.
+        code = env.compile("{{ _('Skip to content') }}", raw=True)
+        assert "context.call" not in code and expected in code
+    hi = renderer.envs["hi"]
+    assert hi.from_string("{% macro _(s) %}[{{ s }}]{% endmacro %}{{ _('Search') }}").render() == "[Search]"
+    assert hi.from_string("{% set gettext = _ %}{{ gettext('Search') }}").render() == str(hi.globals["_"]("Search"))
+    assert hi.from_string("{% for _ in ['x'] %}{{ _ }}{% endfor %}").render() == "x"
+    assert hi.from_string("{{ _('%(n)s pages', n=3) }}").render() == str(hi.globals["_"]("%(n)s pages", n=3))
+
+
+def test_compiled_templates_are_kept_per_language_and_catalog(tmp_path: Path):
+    """Translations are compiled into the templates, so each language has its own compiled code, and
+    an edited catalog is never served from code compiled with the old one (also within one process)."""
+    from chinar.render import Renderer
+
+    theme = tmp_path / "theme"
+    (theme / "templates").mkdir(parents=True)
+    (theme / "templates/t.html").write_text("{{ _('Search') }}\n")
+    po = theme / "translations/hi/LC_MESSAGES/messages.po"
+    po.parent.mkdir(parents=True)
+
+    def catalog(text: str) -> None:
+        po.write_text(f'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+                      f'msgid "Search"\nmsgstr "{text}"\n', encoding="utf-8")
+
+    def render(locale: str) -> str:
+        renderer = Renderer(theme, "https://example.org", lambda p: p, bytecode_dir=tmp_path / "bytecode")
+        return renderer.envs[locale].get_template("t.html").render().strip()
+
+    catalog("खोजें")
+    assert render("hi") == "खोजें"
+    assert render("en") == "Search"  # the same bytecode folder: English did not get the Hindi code
+    assert render("hi") == "खोजें"  # now from the compiled code on disk
+    catalog("ढूँढें")
+    assert render("hi") == "ढूँढें"
+    assert sorted(p.name.split("-")[0] for p in (tmp_path / "bytecode").iterdir()) == ["en", "hi", "ur"]

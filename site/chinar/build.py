@@ -24,10 +24,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tqdm import tqdm
-
 from . import assets, seo, urls
-from .content import LOCALES, Catalog, load_catalog
+from .content import LOCALES, Catalog, ReadAhead, load_catalog
 from .errors import ContentError
 from .incremental import (
     STATE_VERSION,
@@ -40,11 +38,13 @@ from .output import OutputTree
 from .pages import Page, build_pages
 from .relations import resolve
 from .render import CARD_CACHE_ALL_BELOW, CARD_CACHE_MAX, SITE_NAME, Renderer
-from .validate import image_objects
+from .validate import image_objects, prepare_validators
 
 log = logging.getLogger(__name__)
 
 SITE_DIR = Path(__file__).resolve().parents[1]
+# ``CHINAR_CACHE_PATH`` of site/pelicanconf.py, for use before the settings are read (``read_ahead``).
+DEFAULT_CACHE_DIR = SITE_DIR.parent / ".cache"
 
 
 @dataclass
@@ -84,6 +84,8 @@ class BuildJob:
     previous: BuildState | None = None  # the last build's state (None: read it from the cache)
     search_previous: Any = None  # the last build's search state (``search.corpus.State``)
     search_memo: Any = None  # the last export's parts (``search.export.ExportMemo``)
+    keep_search_state: bool = False  # a resident build: make the search index in this process (``SearchStage``)
+    ahead: ReadAhead | None = None  # the records, already being read (``read_ahead``)
     # What the stages made, for ``chinar.resident`` to patch on the next edit:
     relations: Any = None
     renderer: Renderer | None = None
@@ -103,32 +105,138 @@ def generate(job: BuildJob) -> None:
     else:
         job.state = job.previous if job.previous is not None else BuildState.load(job.cache_dir)
     job.new_state.records = dict(job.state.records)
+    prepare_validators(job.cache_dir)
     job.catalog = load_catalog(job.content_dir, record_cache=job.new_state.records,
-                               workers=worker_count(job))
+                               workers=worker_count(job), ahead=job.ahead)
     job.timed("load", t)
 
     t = time.perf_counter()
-    relations = job.relations = resolve(job.catalog)
     images = job.images = make_image_pipeline(job)
-    note_media(job.catalog, images.content_hash)
-    job.pages = build_pages(job.catalog, relations)
-    job.timed("resolve", t)
+    search = SearchStage(job, images)  # from here on, beside everything else
+    try:
+        relations = job.relations = resolve(job.catalog)
+        note_media(job.catalog, images.content_hash)
+        job.pages = build_pages(job.catalog, relations)
+        job.timed("resolve", t)
 
-    t = time.perf_counter()
-    static_url, static_hash = write_static(job)
-    renderer = job.renderer = Renderer(job.theme_dir, job.base_url, static_url, picture=images.picture,
-                                       og_image=images.og_image, bytecode_dir=template_cache_dir(job.cache_dir))
-    render_pages(job, renderer, static_hash)
-    write_site_files(job, renderer, relations)
-    job.timed("render", t)
+        t = time.perf_counter()
+        static_url, static_hash = write_static(job)
+        renderer = job.renderer = Renderer(job.theme_dir, job.base_url, static_url, picture=images.picture,
+                                           og_image=images.og_image,
+                                           bytecode_dir=template_cache_dir(job.cache_dir))
+        render_pages(job, renderer, static_hash, meanwhile=search.meanwhile)
+        write_site_files(job, renderer, relations)
+        job.timed("render", t)
 
-    t = time.perf_counter()
-    write_search_index(job, images)
-    job.timed("search", t)
+        search.finish()  # its thumbnails are planned now, so before the images are written
+    except BaseException:
+        search.stop()
+        raise
 
     t = time.perf_counter()
     write_images(job, images)
     job.timed("images", t)
+
+
+class SearchStage:
+    """The search index of one build, made beside the other stages: it needs the catalog, not the pages.
+
+    ``chinar build`` makes it in a forked process from the moment the catalog is loaded, so it runs
+    while the pages are listed (one core idle otherwise) and rendered; the files it writes, the
+    thumbnails it asks for and its figures come back when it is done. A resident build
+    (``BuildJob.keep_search_state``), which keeps the index's state in memory for the next edit, and a
+    build on one core make it in this process instead, while the render workers run (``meanwhile``).
+    Its seconds are the ``search`` stage's, inside the others'.
+    """
+
+    def __init__(self, job: BuildJob, images) -> None:
+        self.job, self.images = job, images
+        self.process: Any = None
+        self.done = False
+        if not job.keep_search_state and worker_count(job) > 1:
+            ctx = multiprocessing.get_context("fork")
+            self.conn, send = ctx.Pipe(duplex=False)
+            self.process = ctx.Process(target=_search_apart, args=(job, images, send), daemon=True)
+            gc.freeze()  # the child's collector then leaves the inherited catalog alone (no copies of it)
+            try:
+                self.process.start()
+            finally:
+                gc.unfreeze()
+            send.close()
+
+    def meanwhile(self, busy: bool) -> None:
+        """Called while the pages render (``busy``: in worker processes)."""
+        if self.process is None and not self.done:
+            write_search_index(self.job, self.images, busy)
+            self.done = True
+
+    def finish(self) -> None:
+        """Wait for the index; take in its files and thumbnails; raise what made it fail."""
+        if self.process is None:
+            if not self.done:
+                write_search_index(self.job, self.images)
+                self.done = True
+            return
+        try:
+            message = self.conn.recv()
+        except EOFError:
+            message = ("failed", BuildError("the process making the search index ended without a result "
+                                            f"(exit code {self.process.exitcode})"))
+        finally:
+            self.conn.close()
+            self.process.join()
+            self.process = None
+        if message[0] == "failed":
+            raise message[1]
+        _, stats, seconds, writes, thumbnails = message
+        out = self.job.output
+        for rel, written in writes:
+            out.produced.add(rel)
+            if written:
+                out.written.append(rel)
+            else:
+                out.unchanged += 1
+        for image in thumbnails:
+            self.images.thumbnail(image)  # plans the rendition in this process's pipeline
+        self.job.report.search = stats
+        self.job.report.seconds["search"] = seconds
+        self.done = True
+
+    def stop(self) -> None:
+        """The build failed elsewhere: end the index process, if any."""
+        if self.process is not None:
+            self.process.terminate()
+            self.process.join()
+            self.conn.close()
+            self.process = None
+
+
+def _search_apart(job: BuildJob, images, conn) -> None:
+    """The forked process of ``SearchStage``: make the index, send back what the build needs of it."""
+    try:
+        from .search import write_index
+
+        t = time.perf_counter()
+        writes: list[tuple[str, bool]] = []
+        thumbnails: list[dict] = []
+
+        def write(rel: str, data: bytes) -> None:
+            writes.append((rel, job.output.write_bytes(rel, data)))
+
+        def thumbnail(image: dict) -> str:
+            thumbnails.append(image)
+            return images.thumbnail(image).url
+
+        stats = write_index(job.catalog, None, job.cache_dir, thumbnail=thumbnail, workers=1, write=write,
+                            full=job.full)
+        conn.send(("done", stats, round(time.perf_counter() - t, 3), writes, thumbnails))
+    except BaseException as exc:  # sent, not raised: the build fails in the main process, naming it
+        try:
+            conn.send(("failed", exc))
+        except Exception:  # an exception that cannot be pickled
+            conn.send(("failed", BuildError(f"search index: {type(exc).__name__}: {exc}")))
+    finally:
+        conn.close()
 
 
 def template_cache_dir(cache_dir: Path) -> Path:
@@ -212,8 +320,14 @@ def _render_chunk(indexes: list[int]) -> list[tuple[str, bool, frozenset, str | 
     return out
 
 
-def render_pages(job: BuildJob, renderer: Renderer, static_hash: str) -> None:
-    """Render the pages whose fingerprint changed (all of them on a full build), on every core."""
+def render_pages(job: BuildJob, renderer: Renderer, static_hash: str,
+                 meanwhile: Callable[[bool], object] | None = None) -> None:
+    """Render the pages whose fingerprint changed (all of them on a full build), on every core.
+
+    ``meanwhile(busy)`` runs in this process while worker processes render (``busy`` True: the cores are
+    taken), or after the pages when they are rendered here: work that does not depend on the pages,
+    done while this process would otherwise only wait.
+    """
     extra = "\n".join([job.base_url, static_hash, translations_hash(job.theme_dir), code_hash(), str(STATE_VERSION)])
     templates = TemplateFingerprints(renderer.envs["en"], extra)
     template_fps = job.template_fps = {name: templates.fingerprint(name)
@@ -240,7 +354,7 @@ def render_pages(job: BuildJob, renderer: Renderer, static_hash: str) -> None:
     renderer.card_cache_max = None if records < CARD_CACHE_ALL_BELOW else CARD_CACHE_MAX
     _SHARED.update(renderer=renderer, pages=job.pages, tree=job.output, fingerprints=template_fps if fresh else None)
     try:
-        results = _run_chunks(plan_chunks(job.pages, todo, workers), workers, job.progress)
+        results = _run_chunks(plan_chunks(job.pages, todo, workers), workers, job.progress, meanwhile)
     finally:
         _SHARED.clear()
     # Pages ask for the same renditions over and over; workers send each chunk's requests as new
@@ -266,8 +380,12 @@ def render_pages(job: BuildJob, renderer: Renderer, static_hash: str) -> None:
 
 def worker_count(job: BuildJob) -> int:
     """``--workers``, or one process per core this process may run on."""
+    return worker_count_for(job.workers)
+
+
+def worker_count_for(workers: int) -> int:
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    return max(1, job.workers or cores)
+    return max(1, workers or cores)
 
 
 def workers_for(job: BuildJob, n_pages: int) -> int:
@@ -307,26 +425,34 @@ def plan_chunks(pages: list[Page], todo: list[int], workers: int) -> list[list[i
     return chunks + [rest[i:i + size] for i in range(0, len(rest), size)]
 
 
-def _run_chunks(chunks: list[list[int]], workers: int,
-                progress: bool = False) -> list[tuple[str, bool, frozenset, str | None]]:
+def _run_chunks(chunks: list[list[int]], workers: int, progress: bool = False,
+                meanwhile: Callable[[bool], object] | None = None) -> list[tuple[str, bool, frozenset, str | None]]:
     results: list[tuple[str, bool, frozenset, str | None]] = []
     total = sum(map(len, chunks))
-    bar = tqdm(total=total, unit="page", desc="render", file=sys.stderr, leave=False) if progress else None
+    bar = None
+    if progress:
+        from tqdm import tqdm  # only on a terminal: importing it costs as much as rendering 100 pages
+
+        bar = tqdm(total=total, unit="page", desc="render", file=sys.stderr, leave=False)
     if workers == 1:
         parts = map(_render_chunk, chunks)
         pool = None
     else:
         # Objects created so far are shared with the workers copy-on-write; freezing them keeps the
-        # garbage collector from touching (and so copying) every page of them in each worker.
-        gc.collect()
+        # garbage collector from touching (and so copying) every page of them in each worker. (No
+        # collection first: the build makes little garbage, and a full collection walks every object.)
         gc.freeze()
         pool = multiprocessing.get_context("fork").Pool(workers)
         parts = pool.imap_unordered(_render_chunk, chunks)
     try:
+        if pool is not None and meanwhile is not None:
+            meanwhile(True)  # the pool's own threads collect the workers' results in the meantime
         for part in parts:
             results.extend(part)
             if bar is not None:
                 bar.update(len(part))
+        if pool is None and meanwhile is not None:
+            meanwhile(False)
     finally:
         if pool is not None:
             if sys.exc_info()[0]:
@@ -388,18 +514,26 @@ def write_feeds(out: OutputTree, catalog: Catalog, renderer: Renderer, relations
                                                    renderer.absolute))
 
 
-def write_search_index(job: BuildJob, images) -> None:
-    """Index the catalog for search; thumbnails are requested here, so this runs before images are written."""
+def write_search_index(job: BuildJob, images, busy: bool = False) -> None:
+    """Index the catalog for search, in this process (``SearchStage``); thumbnails are requested here,
+    so this runs before images are written.
+
+    ``busy``: the render workers are running, so the index is made in this one process (forking more
+    workers would only add memory: the cores are taken).
+    """
     from .search import write_index
+
+    t = time.perf_counter()
 
     # Files go through the output tree, so unchanged index files keep their mtime.
     keep: dict = {}
     job.report.search = write_index(job.catalog, None, job.cache_dir,
                                     thumbnail=lambda image: images.thumbnail(image).url,
-                                    workers=job.workers, write=job.output.write, full=job.full,
+                                    workers=1 if busy else job.workers, write=job.output.write, full=job.full,
                                     previous=job.search_previous, keep=keep, memo=job.search_memo,
                                     keep_file=job.output.keep)
     job.search_state = keep["state"]
+    job.timed("search", t)
 
 
 def pelican_settings(content_dir: Path, output_dir: Path, base_url: str, publish: bool = False) -> dict:
@@ -422,11 +556,22 @@ def build(content_dir: Path, output_dir: Path, base_url: str = "", cache_dir: Pa
     pages whose inputs did not change are not rendered again (see ``chinar.incremental``). ``workers``
     processes render pages (default: one per core); the output is the same whatever the number.
     """
+    content_dir, output_dir = Path(content_dir).resolve(), Path(output_dir).resolve()
+    ahead = read_ahead(content_dir, Path(cache_dir).resolve() if cache_dir else DEFAULT_CACHE_DIR, workers, full)
+    try:
+        return _build(content_dir, output_dir, base_url, cache_dir, theme_dir, publish, workers, full, progress,
+                      ahead)
+    finally:
+        if ahead is not None:
+            ahead.close()
+
+
+def _build(content_dir: Path, output_dir: Path, base_url: str, cache_dir: Path | None, theme_dir: Path | None,
+           publish: bool, workers: int, full: bool, progress: bool, ahead: ReadAhead | None) -> BuildReport:
     from pelican import Pelican
     from pelican.log import console
 
     start = time.perf_counter()
-    content_dir, output_dir = Path(content_dir).resolve(), Path(output_dir).resolve()
     settings = pelican_settings(content_dir, output_dir, base_url, publish)
     cache_dir = Path(cache_dir or SITE_DIR / settings["CHINAR_CACHE_PATH"]).resolve()
     theme_dir = Path(theme_dir or settings["THEME"]).resolve()
@@ -441,7 +586,7 @@ def build(content_dir: Path, output_dir: Path, base_url: str = "", cache_dir: Pa
     try:
         settings["OUTPUT_PATH"] = str(staging)
         job = BuildJob(content_dir=content_dir, output=tree, base_url=base_url, cache_dir=cache_dir,
-                       theme_dir=theme_dir, workers=workers, full=full, progress=progress)
+                       theme_dir=theme_dir, workers=workers, full=full, progress=progress, ahead=ahead)
         settings["CHINAR_JOB"] = job
         quiet, console.quiet = console.quiet, True  # Pelican's summary counts Markdown articles: always 0 here
         try:
@@ -458,6 +603,20 @@ def build(content_dir: Path, output_dir: Path, base_url: str = "", cache_dir: Pa
     job.report.written, job.report.unchanged, job.report.removed = len(tree.written), tree.unchanged, len(tree.removed)
     job.report.seconds["total"] = round(time.perf_counter() - start, 3)
     return job.report
+
+
+def read_ahead(content_dir: Path, cache_dir: Path, workers: int, full: bool) -> ReadAhead | None:
+    """Start reading every record now, before Pelican is imported and the build set up (a few tenths
+    of a second on one core), when the build will read them all anyway: ``full``, or no cached state.
+
+    ``cache_dir`` is the one given, else the default: Pelican's settings, which may name another,
+    are not read yet. A wrong guess costs nothing but the work: ``load_catalog`` uses the results only
+    if they are of the files it needs read.
+    """
+    if not full and (cache_dir / "build-state.pickle").exists():
+        return None
+    prepare_validators(cache_dir)  # before the fork: the workers inherit them
+    return ReadAhead(content_dir, worker_count_for(workers))
 
 
 def inputs_signature(content_dir: Path, theme_dir: Path, base_url: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sys
 
 from . import __version__
@@ -48,5 +49,34 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
+# Commands after which the process may end without tearing the interpreter down (``exit_now``): they
+# leave no child process, thread or temporary file behind for exit handlers to clean up.
+EXIT_NOW = frozenset({"build", "check", "search"})
+
+
+def exit_now(code: int) -> None:
+    """End the process now: flush output and logs, then ``os._exit``, skipping interpreter teardown.
+
+    A build leaves its catalog, pages, templates and search state in memory; freeing them object by
+    object at exit took 0.2 s after a 1,000-artisan build, and more on larger ones, all of it after
+    the work is done and reported. Only for ``EXIT_NOW`` commands, and only from the console entry
+    point (``entry``): ``main`` itself returns, so tests and other callers can call it in-process.
+    """
+    sys.stdout.flush()
+    sys.stderr.flush()
+    logging.shutdown()
+    os._exit(code)
+
+
+def entry() -> None:
+    """The ``chinar`` console command."""
+    argv = sys.argv[1:]
+    code = main(argv)
+    command = next((a for a in argv if not a.startswith("-")), None)  # the top-level options take no value
+    if command in EXIT_NOW:
+        exit_now(code)
+    sys.exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    entry()

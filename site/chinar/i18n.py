@@ -29,14 +29,21 @@ def direction(locale: str) -> str:
     return "rtl" if locale in RTL_LOCALES else "ltr"
 
 
-@cache
 def translations(translations_dir: str, locale: str) -> gettext.NullTranslations:
-    """Compiled gettext catalog for ``locale``; English (the msgids) needs none."""
+    """Compiled gettext catalog for ``locale``; English (the msgids) needs none.
+
+    Read from the ``.po`` file each time, compiled once per content of it: a long-running process
+    (``chinar serve --watch``) sees an edited catalog on its next build.
+    """
     po = Path(translations_dir) / locale / "LC_MESSAGES" / "messages.po"
     if locale == DEFAULT_LOCALE or not po.exists():
         return gettext.NullTranslations()
-    with po.open("rb") as f:
-        catalog = read_po(f, locale=locale)
+    return _compiled(po.read_bytes(), locale)
+
+
+@cache
+def _compiled(po_bytes: bytes, locale: str) -> gettext.GNUTranslations:
+    catalog = read_po(io.BytesIO(po_bytes), locale=locale)
     buf = io.BytesIO()
     write_mo(buf, catalog)
     buf.seek(0)

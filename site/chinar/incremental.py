@@ -18,7 +18,6 @@ import logging
 import os
 import pickle
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -107,14 +106,34 @@ class TemplateFingerprints:
         self.env = env
         self.extra = extra
         self.names = sorted(env.list_templates(extensions=["html"]))
+        # Per instance, not ``functools.cache`` on the methods: that would keep every instance, and
+        # through its environment the whole build, alive for the life of the process (a resident
+        # build makes one per rebuild).
+        self._hashes: dict[str, str] = {}
+        self._references: dict[str, tuple[str | None, ...]] = {}
+        self._closures: dict[str, frozenset[str]] = {}
+        self._fingerprints: dict[str, str] = {}
 
-    @cache  # noqa: B019 - one instance per build
     def source_hash(self, name: str) -> str:
-        source, _, _ = self.env.loader.get_source(self.env, name)
-        return hashlib.sha256(source.encode()).hexdigest()
+        found = self._hashes.get(name)
+        if found is None:
+            source, _, _ = self.env.loader.get_source(self.env, name)
+            found = self._hashes[name] = hashlib.sha256(source.encode()).hexdigest()
+        return found
 
-    @cache  # noqa: B019
+    def references(self, name: str) -> tuple[str | None, ...]:
+        """The templates ``name`` names itself (None: a computed name). Parsed once per template:
+        parsing is the costly part, and ``base.html`` is in every page template's closure."""
+        found = self._references.get(name)
+        if found is None:
+            source, _, _ = self.env.loader.get_source(self.env, name)
+            found = self._references[name] = tuple(meta.find_referenced_templates(self.env.parse(source)))
+        return found
+
     def closure(self, name: str) -> frozenset[str]:
+        found = self._closures.get(name)
+        if found is not None:
+            return found
         seen: set[str] = set()
         todo = [name]
         while todo:
@@ -122,20 +141,22 @@ class TemplateFingerprints:
             if current in seen:
                 continue
             seen.add(current)
-            source, _, _ = self.env.loader.get_source(self.env, current)
-            for ref in meta.find_referenced_templates(self.env.parse(source)):
+            for ref in self.references(current):
                 if ref is None:  # a computed name ("blocks/" ~ type): depend on every template
                     todo.extend(self.names)
                 else:
                     todo.append(ref)
-        return frozenset(seen)
+        found = self._closures[name] = frozenset(seen)
+        return found
 
-    @cache  # noqa: B019
     def fingerprint(self, name: str) -> str:
-        h = hashlib.sha256(self.extra.encode())
-        for dep in sorted(self.closure(name)):
-            h.update(f"{dep}:{self.source_hash(dep)}\n".encode())
-        return h.hexdigest()
+        found = self._fingerprints.get(name)
+        if found is None:
+            h = hashlib.sha256(self.extra.encode())
+            for dep in sorted(self.closure(name)):
+                h.update(f"{dep}:{self.source_hash(dep)}\n".encode())
+            found = self._fingerprints[name] = h.hexdigest()
+        return found
 
 
 def _walk(value: Any, out: list[str]) -> None:

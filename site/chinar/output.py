@@ -27,11 +27,13 @@ class OutputTree:
         self.unchanged = 0
         self.removed: list[str] = []
         self.live_exists = self.output_dir.is_dir()  # a first build has nothing to compare with
+        self._folders: set[str] = set()  # staging folders known to exist (in this process)
 
     def open(self) -> Path:
         if self.staging.exists():  # left over from a killed build: it is not trustworthy
             shutil.rmtree(self.staging)
         self.staging.mkdir(parents=True)
+        self._folders = {str(self.staging)}
         return self.staging
 
     def exists(self, rel: str) -> bool:
@@ -67,22 +69,27 @@ class OutputTree:
         # Straight into staging, no temporary name: staging is created empty by each build and thrown
         # away if the build fails, and no two writers ever write the same path (one process renders a
         # page), so a half-written file there can never be committed. On this path every page is a
-        # new directory and a new file, and each extra metadata operation (a rename per file) showed
-        # up in the build time.
+        # new directory and a new file, and each extra metadata operation (a rename per file, a failed
+        # open before the folder exists, the fstat and isatty of a Python file object) showed up in
+        # the build time: so the folder is made first, once per process, and the file written with
+        # plain os calls.
         path = os.path.join(self.staging, rel)
-        try:
-            f = open(path, "wb")
-        except FileNotFoundError:
-            parent = os.path.dirname(path)
+        parent = os.path.dirname(path)
+        if parent not in self._folders:
             try:
                 os.mkdir(parent)  # the usual case: a page's own folder, in a folder that exists
-            except FileNotFoundError:
-                os.makedirs(parent, exist_ok=True)
             except FileExistsError:
                 pass
-            f = open(path, "wb")
-        with f:
-            f.write(data)
+            except FileNotFoundError:
+                os.makedirs(parent, exist_ok=True)
+            self._folders.add(parent)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, 0o666)
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view):]
+        finally:
+            os.close(fd)
         return True
 
     def commit(self, previous: set[str] | None = None) -> None:

@@ -9,13 +9,17 @@ preview image, and helpers for pictures, prices, dates and outbound links.
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import jinja2
+from jinja2 import nodes
+from jinja2.visitor import NodeTransformer
 from markupsafe import Markup, escape
 
 from . import i18n, jsonld, links, urls
@@ -98,6 +102,75 @@ def _plain_callables(values: Any) -> dict[int, Any]:
     return out
 
 
+def _escape_output(value: Any) -> str:
+    """What ``{{ value }}`` writes with autoescape on: the same text as ``markupsafe.escape``.
+
+    Jinja wraps every output expression in ``escape``, which returns a ``Markup`` that is joined into
+    the page and dropped at once; making those objects (several Python calls each) was about a tenth
+    of a page's rendering. Here the escaped text is returned as a plain string: ``escape`` in compiled
+    templates only ever wraps a value on its way into the output (``_Template``), so nothing else
+    sees the difference. Same entities as markupsafe: ``&amp; &lt; &gt; &#34; &#39;``.
+    """
+    if type(value) is not str:
+        html = getattr(value, "__html__", None)
+        if html is not None:
+            return html()
+        value = str(value)
+    return (value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace('"', "&#34;").replace("'", "&#39;"))
+
+
+class _Template(jinja2.Template):
+    """Compiled templates whose output expressions use ``_escape_output``.
+
+    A compiled template module binds ``escape`` (from ``jinja2.runtime``) once, when its code runs;
+    Jinja's generated code calls it only to escape an ``{{ expression }}`` before writing it out.
+    """
+
+    @classmethod
+    def _from_namespace(cls, environment, namespace, globals):  # type: ignore[override]
+        if namespace.get("escape") is escape:
+            namespace["escape"] = _escape_output
+        return super()._from_namespace(environment, namespace, globals)
+
+
+class _FoldGettext(NodeTransformer):
+    """Replace ``_('literal')`` (no variables) by its translation, as constant markup.
+
+    Each environment renders one language, so an interface string without variables is the same on
+    every page: translated while the template is compiled, it joins the static text around it instead
+    of being a call, a lookup and an escape on every page. Same text as the call would give
+    (``fast_gettext``). Templates that bind ``_`` or ``gettext`` themselves are left alone.
+    """
+
+    NAMES = ("_", "gettext")
+
+    def __init__(self, gettext: Callable[[str], Markup]):
+        self.gettext = gettext
+
+    def visit_Call(self, node: nodes.Call) -> nodes.Node:
+        node = self.generic_visit(node)
+        if (isinstance(node.node, nodes.Name) and node.node.name in self.NAMES and len(node.args) == 1
+                and isinstance(node.args[0], nodes.Const) and type(node.args[0].value) is str
+                and not node.kwargs and node.dyn_args is None and node.dyn_kwargs is None):
+            return nodes.MarkSafe(nodes.Const(str(self.gettext(node.args[0].value))), lineno=node.lineno)
+        return node
+
+    @classmethod
+    def rebinds(cls, tree: nodes.Template) -> bool:
+        """Whether the template assigns, imports, defines as a macro or takes as an argument a name
+        ``_`` or ``gettext``."""
+        for name in tree.find_all(nodes.Name):
+            if name.name in cls.NAMES and name.ctx in ("store", "param"):
+                return True
+        if any(macro.name in cls.NAMES for macro in tree.find_all(nodes.Macro)):
+            return True
+        for imp in tree.find_all(nodes.FromImport):
+            if any((n if isinstance(n, str) else n[-1]) in cls.NAMES for n in imp.names):
+                return True
+        return any(imp.target in cls.NAMES for imp in tree.find_all(nodes.Import))
+
+
 class _Environment(jinja2.Environment):
     """A Jinja environment whose templates see the globals as a plain dict.
 
@@ -106,6 +179,16 @@ class _Environment(jinja2.Environment):
     its base template, each card) that copy was a tenth of the rendering time. Globals are complete
     before the first template is loaded (``Renderer._make_env``), so a snapshot is equivalent.
     """
+
+    template_class = _Template
+    fold_gettext: Callable[[str], Markup] | None = None  # this environment's gettext, once installed
+
+    def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
+        tree = super()._parse(source, name, filename)
+        if self.fold_gettext is not None and not _FoldGettext.rebinds(tree):
+            tree = _FoldGettext(self.fold_gettext).visit(tree)
+            tree.set_environment(self)
+        return tree
 
     def make_globals(self, d):  # type: ignore[override]
         return {**self.globals, **(d or {})}
@@ -121,7 +204,10 @@ class _Environment(jinja2.Environment):
             try:
                 return obj[attribute]
             except KeyError:
-                pass
+                # Jinja would try the attribute, then the key again, raising twice more, to end in the
+                # same Undefined: records leave optional fields out, so pages hit this constantly.
+                if not hasattr(dict, attribute):
+                    return self.undefined(obj=obj, name=attribute)
         return super().getattr(obj, attribute)
 
 
@@ -136,10 +222,7 @@ class Renderer:
                  picture: Callable[[dict, str], Any] | None = None,
                  og_image: Callable[[dict], Any] | None = None, bytecode_dir: Path | None = None):
         self.theme_dir = Path(theme_dir)
-        self.bytecode_cache = None
-        if bytecode_dir is not None:
-            Path(bytecode_dir).mkdir(parents=True, exist_ok=True)
-            self.bytecode_cache = jinja2.FileSystemBytecodeCache(str(bytecode_dir))
+        self.bytecode_dir = Path(bytecode_dir) if bytecode_dir is not None else None
         self.base_url = base_url.rstrip("/")
         self.static_url = static_url
         self.picture = picture
@@ -157,11 +240,12 @@ class Renderer:
         env = _Environment(
             loader=jinja2.FileSystemLoader(self.theme_dir / "templates"),
             autoescape=True, extensions=["jinja2.ext.i18n"], trim_blocks=True, lstrip_blocks=True,
-            keep_trailing_newline=True, auto_reload=False, cache_size=-1, bytecode_cache=self.bytecode_cache,
+            keep_trailing_newline=True, auto_reload=False, cache_size=-1, bytecode_cache=self._bytecode_cache(locale),
         )
         env.install_gettext_translations(self.translations[locale], newstyle=True)
         fast = fast_gettext(self.translations[locale])
         env.globals.update(_=fast, gettext=fast)
+        env.fold_gettext = fast
         env.globals.update(
             locale=locale, dir=direction(locale), urls=urls, href=urls.href, static=self.static_url,
             picture=self.picture_html, price=functools.partial(format_price, locale=locale),
@@ -192,6 +276,22 @@ class Renderer:
         helpers = [*env.globals.values(), *url_helpers]  # templates also call urls.record(), urls.detail()...
         env.context_class = type("_PageContext", (_Context,), {"plain_calls": _plain_callables(helpers)})
         return env
+
+    def _bytecode_cache(self, locale: str) -> jinja2.BytecodeCache | None:
+        """Compiled templates of one language (interface strings are translated into the code, see
+        ``_Environment``): in a folder named by the language and its catalog's content. Folders of
+        earlier versions of the catalog are deleted."""
+        if self.bytecode_dir is None:
+            return None
+        po = self.theme_dir / "translations" / locale / "LC_MESSAGES" / "messages.po"
+        digest = hashlib.sha256(po.read_bytes() if po.exists() else b"").hexdigest()[:16]
+        folder = self.bytecode_dir / f"{locale}-{digest}"
+        if self.bytecode_dir.is_dir():
+            for other in self.bytecode_dir.glob(f"{locale}-*"):
+                if other != folder:
+                    shutil.rmtree(other, ignore_errors=True)
+        folder.mkdir(parents=True, exist_ok=True)
+        return jinja2.FileSystemBytecodeCache(str(folder))
 
     def forget_cards(self, record_ids: set[str]) -> None:
         """Drop the kept cards of these records (edited in place by a resident build)."""

@@ -55,13 +55,13 @@ from .build import (
     workers_for,
     write_feeds,
 )
-from .content import TYPE_DIRS, Record, _read_record, _same_bytes, default_schema_dir
+from .content import TYPE_DIRS, Record, _read_record, _same_bytes
 from .errors import ContentError, Problem
 from .incremental import held_records, page_fingerprint, stat_signature
 from .output import OutputTree
 from .pages import structure
-from .validate import _fast_validators
 from .validate import images as record_images
+from .validate import prepare_validators
 
 log = logging.getLogger(__name__)
 
@@ -185,7 +185,8 @@ class ResidentBuild:
         job = BuildJob(content_dir=self.content_dir, output=tree, base_url=self.base_url, cache_dir=self.cache_dir,
                        theme_dir=self.theme_dir, workers=self.workers,
                        previous=previous.new_state if previous else None,
-                       search_previous=previous.search_state if previous else None, search_memo=self.memo)
+                       search_previous=previous.search_state if previous else None, search_memo=self.memo,
+                       keep_search_state=True)
         try:
             generate(job)
             self._invalidate_cache()
@@ -225,7 +226,7 @@ class ResidentBuild:
             self.thumbs[ident] = thumb
             if thumb:
                 self.file_refs[thumb] += 1
-        _fast_validators(str(default_schema_dir()))  # compiled now, not on the first edit (0.3 s)
+        prepare_validators(job.cache_dir)  # made now, not on the first edit
 
     def _files(self, request: tuple) -> tuple[str, ...]:
         """The rendition files (relative to the output) an image request uses."""

@@ -34,11 +34,12 @@ def sanitise(html: str) -> str:
     )
 
 
-@functools.lru_cache(maxsize=1024)
+@functools.lru_cache(maxsize=16384)
 def plain_text(markup: str) -> str:
     """Text content of ``markup`` without any tags (for summaries, meta descriptions, search).
 
-    Memoised: a page asks for its record's text twice (meta description and JSON-LD), and the
-    sanitiser is the costly part.
+    Memoised: the same text is asked for by a record's page (meta description and JSON-LD), its card
+    in each language and its search document, far apart in the build, and the sanitiser is the costly
+    part. With room for 1,024 texts, a 1,000-artisan catalog (4,000 texts) missed almost every time.
     """
     return " ".join(html.unescape(nh3.clean(markup, tags=set())).split())

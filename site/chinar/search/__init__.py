@@ -55,7 +55,7 @@ def write_index(catalog: Catalog, output_dir: Path | None, cache_dir: Path,
 
     if not workers:
         workers = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    found = build_corpus(catalog, cache_dir, thumbnail, alias_file, previous=previous)
+    found = build_corpus(catalog, cache_dir, thumbnail, alias_file, full=full, previous=previous)
     out = None if write is not None or output_dir is None else Path(output_dir) / "search-index"
     stats, layout, lists = export.export(catalog, found, out, workers, sink=write, memo=memo, keep=keep_file)
     directory = Path(cache_dir) / "whoosh"
