@@ -53,6 +53,30 @@ def test_search_in_its_own_process_builds_the_same_site(tmp_path: Path, image_ca
     assert whoosh[1] == whoosh[2] != {}
 
 
+@pytest.mark.parametrize("mode", ["apart", "beside", "after"])
+def test_every_way_of_making_the_search_index_builds_the_same_site(tmp_path: Path, image_cache: Path,
+                                                                   monkeypatch, mode: str) -> None:
+    """Forked from the end of the load, in the main process while pages render, or after them (a large
+    catalog, where the index's memory must not add to the render workers'): the same files."""
+    reference = tmp_path / "reference"
+    build(TINY, reference, "https://chinar.example.in", cache_dir=image_cache, workers=1, full=True)
+    modes = []
+    real_finish = chinar.build.SearchStage.finish
+
+    def finish(self):
+        modes.append("apart" if self.process is not None else "beside" if self.done else "after")
+        return real_finish(self)
+
+    monkeypatch.setattr(chinar.build.SearchStage, "finish", finish)
+    monkeypatch.setattr(chinar.build, "SEARCH_APART_BELOW", 10**9 if mode == "apart" else 0)
+    monkeypatch.setattr(chinar.build, "SEARCH_BESIDE_BELOW", 0 if mode == "after" else 10**9)
+    monkeypatch.setattr(chinar.build, "workers_for", lambda job, n: 2)  # render in worker processes
+    out = tmp_path / "out"
+    report = build(TINY, out, "https://chinar.example.in", cache_dir=image_cache, workers=2, full=True)
+    assert modes == [mode]
+    assert tree(out) == tree(reference) and report.search["documents"] > 0
+
+
 @pytest.mark.parametrize("failure", ["raises", "unpicklable", "dies"])
 def test_a_failing_search_process_fails_the_build_and_keeps_the_output(
         tiny_content: Path, tmp_path: Path, image_cache: Path, monkeypatch, failure: str) -> None:
