@@ -437,8 +437,8 @@ def print_table(artisans: int, chinar: Row | None, pelican: Row | None) -> None:
         parts = ", ".join(f"{k} {v:.1f}s ({100 * v / total:.0f}%)" for k, v in secs.items())
         imports = report.get("import_seconds")
         print(f"chinar stages of the median run (in-process, build() {total:.1f}s, imports {imports}s): {parts}")
-        print("  (the search index is made beside the other stages, in a process of its own from the end of "
-              "load: its seconds overlap theirs)")
+        print("  (the search index is made beside the other stages, build.SearchStage: its seconds overlap "
+              "theirs)")
         print(f"chinar images: {report.get('images')}; files written {report.get('written')}; "
               f"pages rendered {report.get('rendered', chinar.pages)}; build() {report.get('kwargs')}")
     if pelican:
