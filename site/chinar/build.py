@@ -192,12 +192,14 @@ class SearchStage:
         try:
             message = self.conn.recv()
         except EOFError:
-            message = ("failed", BuildError("the process making the search index ended without a result "
-                                            f"(exit code {self.process.exitcode})"))
+            message = None
         finally:
             self.conn.close()
             self.process.join()
-            self.process = None
+        if message is None:  # its exit code is known once it has been joined
+            message = ("failed", BuildError("the process making the search index ended without a result "
+                                            f"(exit code {self.process.exitcode})"))
+        self.process = None
         if message[0] == "failed":
             raise message[1]
         _, stats, seconds, writes, thumbnails = message
