@@ -22,7 +22,7 @@ import chinar.content
 import chinar.search
 from catalogs import TINY
 from chinar.build import BuildError, BuildJob, build
-from chinar.content import ReadAhead, load_catalog
+from chinar.content import ReadAhead, load_catalog, record_files
 from chinar.errors import ContentError
 
 
@@ -168,7 +168,7 @@ def read_in_parallel(monkeypatch):
 
 def test_records_read_ahead_give_the_same_catalog(read_in_parallel, tmp_path: Path) -> None:
     plain = load_catalog(TINY)
-    ahead = ReadAhead(TINY, 2)
+    ahead = ReadAhead(list(record_files(TINY)), 2)
     assert ahead.pool is not None
     read = load_catalog(TINY, ahead=ahead)
     assert ahead.pool is None  # done with, its processes ended
@@ -176,7 +176,7 @@ def test_records_read_ahead_give_the_same_catalog(read_in_parallel, tmp_path: Pa
 
 
 def test_records_read_ahead_of_other_files_are_not_used(read_in_parallel, tiny_content: Path) -> None:
-    ahead = ReadAhead(tiny_content, 2)
+    ahead = ReadAhead(list(record_files(tiny_content)), 2)
     added = tiny_content / "stories/new-story.en.json"
     story = json.loads(next((tiny_content / "stories").glob("*.en.json")).read_text())
     story.update(translation_key="new-story", slug="new-story", id="story-new-story", title="A new story")
@@ -192,7 +192,7 @@ def test_a_bad_record_read_ahead_is_reported_by_file_and_field(read_in_parallel,
     data["price_inr"] = "a lot"
     bad.write_text(json.dumps(data))
     with pytest.raises(ContentError) as info:
-        load_catalog(tiny_content, ahead=ReadAhead(tiny_content, 2))
+        load_catalog(tiny_content, ahead=ReadAhead(list(record_files(tiny_content)), 2))
     assert any(p.file == "products/sozni-stole.en.json" and p.pointer == "/price_inr" for p in info.value.problems)
     out = tmp_path / "out"
     with pytest.raises(ContentError):

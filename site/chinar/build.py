@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from . import assets, seo, urls
-from .content import LOCALES, Catalog, ReadAhead, load_catalog
+from .content import LOCALES, Catalog, ReadAhead, load_catalog, record_files
 from .errors import ContentError
 from .incremental import (
     STATE_VERSION,
@@ -163,7 +163,7 @@ class SearchStage:
         self.job, self.images = job, images
         self.process: Any = None
         self.done = False
-        records = sum(len(v) for v in job.catalog.records.values()) if job.catalog is not None else 0
+        records = job.catalog.count() if job.catalog is not None else 0
         self.beside = records < SEARCH_BESIDE_BELOW
         if not job.keep_search_state and worker_count(job) > 1 and records < SEARCH_APART_BELOW:
             ctx = multiprocessing.get_context("fork")
@@ -185,9 +185,7 @@ class SearchStage:
     def finish(self) -> None:
         """Wait for the index; take in its files and thumbnails; raise what made it fail."""
         if self.process is None:
-            if not self.done:
-                write_search_index(self.job, self.images)
-                self.done = True
+            self.meanwhile(busy=False)  # if it was not made while the pages rendered
             return
         try:
             message = self.conn.recv()
@@ -364,7 +362,7 @@ def render_pages(job: BuildJob, renderer: Renderer, static_hash: str,
     workers = workers_for(job, len(todo))
     if workers > 1:  # about to fork: compile the templates once, here, rather than in every worker
         renderer.load_templates()
-    records = sum(len(v) for v in job.catalog.records.values())
+    records = job.catalog.count()
     renderer.card_cache_max = None if records < CARD_CACHE_ALL_BELOW else CARD_CACHE_MAX
     _SHARED.update(renderer=renderer, pages=job.pages, tree=job.output, fingerprints=template_fps if fresh else None)
     try:
@@ -630,7 +628,7 @@ def read_ahead(content_dir: Path, cache_dir: Path, workers: int, full: bool) -> 
     if not full and (cache_dir / "build-state.pickle").exists():
         return None
     prepare_validators(cache_dir)  # before the fork: the workers inherit them
-    return ReadAhead(content_dir, worker_count_for(workers))
+    return ReadAhead(list(record_files(content_dir)), worker_count_for(workers))
 
 
 def inputs_signature(content_dir: Path, theme_dir: Path, base_url: str) -> str:

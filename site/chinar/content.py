@@ -99,6 +99,10 @@ class Catalog:
                 out.append(rec)
         return out
 
+    def count(self) -> int:
+        """The number of records, every locale version counted."""
+        return sum(len(v) for v in self.records.values())
+
     def iter_records(self) -> Iterator[Record]:
         for (_t, _k), versions in sorted(self.records.items()):
             for loc in sorted(versions):
@@ -187,15 +191,8 @@ def _read_records(files: list[tuple[str, str, str]], workers: int) -> list:
     Parsing, schema checks and sanitising are pure per-file work, so they split cleanly: each worker
     reads a contiguous slice and sends back plain dicts (pickled, which is cheaper than the checks).
     """
-    if workers <= 1 or len(files) < PARALLEL_READ_MIN:
-        return _read_chunk(files)
-    import multiprocessing
-
-    size = -(-len(files) // (workers * 4))
-    chunks = [files[i:i + size] for i in range(0, len(files), size)]
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
-        parts = pool.map(_read_chunk, chunks)
-    return [r for part in parts for r in part]
+    found = ReadAhead(files, workers).results(files)
+    return found if found is not None else _read_chunk(files)
 
 
 class ReadAhead:
@@ -204,13 +201,14 @@ class ReadAhead:
     A fresh build (``chinar build --full``, or no cached state: every deploy from a clean checkout)
     reads every file whatever happens, so ``chinar.build`` starts this before it imports Pelican and
     sets the build up, which takes a few tenths of a second on one core; ``load_catalog(ahead=...)``
-    then takes the results, if the files are still the same.
+    then takes the results, if the files are still the same. ``_read_records`` reads through it too.
+    Processes are started only for ``PARALLEL_READ_MIN`` files or more (``results`` is None otherwise).
     """
 
-    def __init__(self, root: Path | str, workers: int):
+    def __init__(self, files: list[tuple[str, str, str]], workers: int):
         import multiprocessing
 
-        self.files = list(record_files(Path(root)))
+        self.files = files
         self.pool = None
         self.pending = None
         if workers > 1 and len(self.files) >= PARALLEL_READ_MIN:
@@ -304,5 +302,5 @@ def load_catalog(root: Path | str, *, check_media: bool = True,
     problems.extend(validate_catalog(catalog, check_media=check_media))
     if problems:
         raise ContentError(problems)
-    log.info("loaded %d records from %s", sum(len(v) for v in catalog.records.values()), root)
+    log.info("loaded %d records from %s", catalog.count(), root)
     return catalog

@@ -283,7 +283,7 @@ def _pull(api: Api, out: Path, state: dict | None) -> PullReport:
             catalog = load_catalog(work)
         except ContentError as exc:
             raise InvalidSnapshot(f"the pulled content is not valid; the previous snapshot is kept:\n{exc}") from exc
-        report.records = sum(len(v) for v in catalog.records.values())
+        report.records = catalog.count()
         started = api.server_time or datetime.now(UTC)
         _write_json(
             work / STATE_FILE,

@@ -286,10 +286,9 @@ class Renderer:
         po = self.theme_dir / "translations" / locale / "LC_MESSAGES" / "messages.po"
         digest = hashlib.sha256(po.read_bytes() if po.exists() else b"").hexdigest()[:16]
         folder = self.bytecode_dir / f"{locale}-{digest}"
-        if self.bytecode_dir.is_dir():
-            for other in self.bytecode_dir.glob(f"{locale}-*"):
-                if other != folder:
-                    shutil.rmtree(other, ignore_errors=True)
+        for other in self.bytecode_dir.glob(f"{locale}-*"):  # none yet if the folder does not exist
+            if other != folder:
+                shutil.rmtree(other, ignore_errors=True)
         folder.mkdir(parents=True, exist_ok=True)
         return jinja2.FileSystemBytecodeCache(str(folder))
 

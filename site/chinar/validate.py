@@ -140,9 +140,8 @@ def validator_code(schema_dir: Path, cache_dir: Path | None = None) -> dict[str,
              for t in TYPES}
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
-        if path.parent.is_dir():
-            for old in path.parent.glob("*.marshal"):
-                old.unlink(missing_ok=True)
+        for old in path.parent.glob("*.marshal"):
+            old.unlink(missing_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
         tmp.write_bytes(marshal.dumps(codes))
         os.replace(tmp, path)
