@@ -269,10 +269,10 @@ def test_long_lists_are_paginated_under_their_craft(tmp_path: Path, synthetic_ca
 def test_bounded_card_cache_gives_the_same_pages(tmp_path: Path, tiny_site: Path, image_cache: Path,
                                                  monkeypatch) -> None:
     """Render workers drop their card cache when it is full; cards made again must be identical."""
-    import chinar.build
+    import chinar.render
 
-    monkeypatch.setattr(chinar.build, "CARD_CACHE_ALL_BELOW", 0)
-    monkeypatch.setattr(chinar.build, "CARD_CACHE_MAX", 2)
+    monkeypatch.setattr(chinar.render, "CARD_CACHE_ALL_BELOW", 0)
+    monkeypatch.setattr(chinar.render, "CARD_CACHE_MAX", 2)
     out = tmp_path / "out"
     build(TINY, out, "https://chinar.example.in", cache_dir=image_cache)
     assert tree(out) == tree(tiny_site)

@@ -409,6 +409,35 @@ def test_second_run_reencodes_nothing_and_reads_each_source_once(tmp_path, media
     assert second.stats["written"] == total and second.stats["encoded"] == 0
 
 
+def test_cached_renditions_are_linked_as_they_are_planned_and_the_rest_encoded_by_write(tmp_path, media):
+    """``link_cached`` (called while pages render) links what the cache has; ``write`` encodes the rest
+    and links nothing twice; the output is the same as ``write`` alone would make."""
+    images = [save(media, f"p{i}.jpg", textured((700, 500), seed=i)) for i in range(2)]
+    first = make_pipeline(tmp_path)
+    plan_everything(first, images[:1])  # only the first image is in the cache
+    first.write()
+    cached = len(first.output_files())
+
+    second = make_pipeline(tmp_path, out="out2")
+    plan_everything(second, images[:1])
+    second.link_cached()
+    assert second.stats == {"encoded": 0, "reused": cached, "sources": 1, "hashed": 0, "written": cached}
+    assert sorted(p.name for p in second.image_dir.iterdir()) == sorted(Path(f).name for f in second.output_files())
+    plan_everything(second, images)
+    second.link_cached()  # the second image's renditions are not cached: left for write()
+    assert second.stats["written"] == cached
+    second.write()
+    total = len(second.output_files())
+    assert second.stats == {"encoded": total - cached, "reused": cached, "sources": 2, "hashed": 1, "written": total}
+    third = make_pipeline(tmp_path, out="out3", cache="cache3")
+    plan_everything(third, images)
+    third.write()
+    assert output_bytes(second) == output_bytes(third)
+    second.link_cached()
+    second.write()  # nothing new: nothing linked again
+    assert second.stats["written"] == total
+
+
 def test_changed_source_is_reencoded_under_new_names(tmp_path, media):
     images = [save(media, f"p{i}.jpg", textured((700, 500), seed=i)) for i in range(2)]
     first = make_pipeline(tmp_path)

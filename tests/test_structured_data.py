@@ -92,3 +92,37 @@ def test_content_cannot_break_out_of_the_json_ld_block(tiny_content: Path, tmp_p
     assert "<script>alert(1)" not in html
     article = {d["@type"]: d for d in page(tmp_path / "out", "/stories/a-needle-and-a-winter/").jsonld}["Article"]
     assert article["headline"] == story["title"]
+
+
+def test_json_ld_text_is_what_the_json_module_writes() -> None:
+    """``jsonld.dumps`` (orjson) writes, byte for byte, the compact key-sorted UTF-8 JSON the json module
+    writes, then escapes ``< > &``: the pages do not depend on which library made the text."""
+    import json
+    import random
+
+    from chinar import jsonld
+
+    def reference(data) -> str:
+        text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+    rng = random.Random(7)
+    pieces = ["Pashmina", "कानी शॉल", "سوزنی کاری", "ग़ालीचा", "Tom & Jerry", "</script><b>", "a\"b\\c", "tab\there",
+              "line\nbreak", "\r", "\x00\x01\x1f\x7f", "\u2028\u2029", "😀", "\ufeff", "", " ", "₹1,25,000"]
+    values = [0, 1, -5, 125000, 2**53, 3.5, 0.1, -0.0, 1e21, True, False, None]
+    for _ in range(500):
+        data = {}
+        for _ in range(rng.randint(0, 6)):
+            key = rng.choice(pieces + ["@type", "name", "offers", "b", "B", "é"])
+            roll = rng.random()
+            if roll < 0.4:
+                data[key] = rng.choice(pieces) + rng.choice(pieces)
+            elif roll < 0.6:
+                data[key] = rng.choice(values)
+            elif roll < 0.8:
+                data[key] = [rng.choice(pieces), rng.choice(values), {"@type": "Offer", "price": rng.choice(pieces)}]
+            else:
+                data[key] = {"x": rng.choice(pieces), "y": [rng.choice(values)]}
+        assert jsonld.dumps(data) == reference(data), data
+    for page_data in ([{"@type": "ListItem", "position": 1}], {"@context": "https://schema.org"}):
+        assert jsonld.dumps(page_data) == reference(page_data)

@@ -22,9 +22,9 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from . import assets, seo, urls
+from . import assets, urls
 from .content import LOCALES, Catalog, ReadAhead, load_catalog, record_files
 from .errors import ContentError
 from .incremental import (
@@ -37,8 +37,10 @@ from .incremental import (
 from .output import OutputTree
 from .pages import Page, build_pages
 from .relations import resolve
-from .render import CARD_CACHE_ALL_BELOW, CARD_CACHE_MAX, SITE_NAME, Renderer
 from .validate import image_objects, prepare_validators
+
+if TYPE_CHECKING:
+    from .render import Renderer
 
 log = logging.getLogger(__name__)
 
@@ -99,6 +101,10 @@ class BuildJob:
 
 def generate(job: BuildJob) -> None:
     """The stages of a build, in order, writing into ``job.output`` (staging)."""
+    # Imported here, while the records are being read (``read_ahead``), rather than before that starts:
+    # Jinja, Babel (``render``) and the XML helpers (``seo``) are a few tenths of a second on one core.
+    from . import render, seo  # noqa: F401 - seo: for write_site_files
+
     t = time.perf_counter()
     if job.full:
         job.state = BuildState()
@@ -121,7 +127,7 @@ def generate(job: BuildJob) -> None:
 
         t = time.perf_counter()
         static_url, static_hash = write_static(job)
-        renderer = job.renderer = Renderer(job.theme_dir, job.base_url, static_url, picture=images.picture,
+        renderer = job.renderer = render.Renderer(job.theme_dir, job.base_url, static_url, picture=images.picture,
                                            og_image=images.og_image,
                                            bytecode_dir=template_cache_dir(job.cache_dir))
         render_pages(job, renderer, static_hash, meanwhile=search.meanwhile)
@@ -362,11 +368,25 @@ def render_pages(job: BuildJob, renderer: Renderer, static_hash: str,
     workers = workers_for(job, len(todo))
     if workers > 1:  # about to fork: compile the templates once, here, rather than in every worker
         renderer.load_templates()
+    from .render import CARD_CACHE_ALL_BELOW, CARD_CACHE_MAX
+
     records = job.catalog.count()
     renderer.card_cache_max = None if records < CARD_CACHE_ALL_BELOW else CARD_CACHE_MAX
+    images = job.images
+
+    def take(part: list[tuple[str, bool, frozenset, str | None]]) -> None:
+        """As each batch of pages comes back: link the images they use that are already encoded, while
+        the other batches render (``write_images`` does the rest, once every page is known)."""
+        if images is None:
+            return
+        for _url, _written, requests, _fp in part:
+            for request in requests:
+                images.plan(request)
+        images.link_cached()
+
     _SHARED.update(renderer=renderer, pages=job.pages, tree=job.output, fingerprints=template_fps if fresh else None)
     try:
-        results = _run_chunks(plan_chunks(job.pages, todo, workers), workers, job.progress, meanwhile)
+        results = _run_chunks(plan_chunks(job.pages, todo, workers), workers, job.progress, meanwhile, take)
     finally:
         _SHARED.clear()
     # Pages ask for the same renditions over and over; workers send each chunk's requests as new
@@ -438,7 +458,10 @@ def plan_chunks(pages: list[Page], todo: list[int], workers: int) -> list[list[i
 
 
 def _run_chunks(chunks: list[list[int]], workers: int, progress: bool = False,
-                meanwhile: Callable[[bool], object] | None = None) -> list[tuple[str, bool, frozenset, str | None]]:
+                meanwhile: Callable[[bool], object] | None = None,
+                take: Callable[[list], object] | None = None) -> list[tuple[str, bool, frozenset, str | None]]:
+    """Render ``chunks`` of page indexes, in ``workers`` forked processes when more than one; ``take``
+    sees each chunk's results as they arrive (in this process)."""
     results: list[tuple[str, bool, frozenset, str | None]] = []
     total = sum(map(len, chunks))
     bar = None
@@ -461,6 +484,8 @@ def _run_chunks(chunks: list[list[int]], workers: int, progress: bool = False,
             meanwhile(True)  # the pool's own threads collect the workers' results in the meantime
         for part in parts:
             results.extend(part)
+            if take is not None:
+                take(part)
             if bar is not None:
                 bar.update(len(part))
         if pool is None and meanwhile is not None:
@@ -507,6 +532,8 @@ def write_images(job: BuildJob, images) -> None:
 
 def write_site_files(job: BuildJob, renderer: Renderer, relations) -> None:
     """404 page, sitemap, robots.txt, story feeds and redirect rules."""
+    from . import seo
+
     out = job.output
     for locale in LOCALES:
         page = Page(urls.prefix(locale) + "404.html", "404.html", locale, {},
@@ -520,6 +547,9 @@ def write_site_files(job: BuildJob, renderer: Renderer, relations) -> None:
 
 def write_feeds(out: OutputTree, catalog: Catalog, renderer: Renderer, relations) -> None:
     """The story feed of each language."""
+    from . import seo
+    from .render import SITE_NAME
+
     for locale in LOCALES:
         title = f"{SITE_NAME[locale]} — " + renderer.translations[locale].gettext("Stories")
         out.write(urls.feed(locale), seo.atom_feed(catalog, relations.stories_by_date, locale, title,
@@ -701,4 +731,4 @@ def summary(report: BuildReport, output: Path, took: float) -> str:
             f"{img.get('reused', 0)} reused\nstages: {stages}")
 
 
-__all__ = ["build", "generate", "BuildJob", "BuildReport", "BuildError", "SITE_NAME"]
+__all__ = ["build", "generate", "BuildJob", "BuildReport", "BuildError"]

@@ -25,7 +25,15 @@ COMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
-def make_parser() -> argparse.ArgumentParser:
+def command_of(argv: list[str]) -> str | None:
+    """The subcommand ``argv`` names: its first word that is not an option (the top-level options
+    take no value)."""
+    return next((a for a in argv if not a.startswith("-")), None)
+
+
+def make_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The ``chinar`` parser; only ``command``'s module is imported to add its options (every one when
+    None), so ``chinar build`` does not import the deploy, pull or serve code."""
     parser = argparse.ArgumentParser(prog="chinar", description=__doc__.splitlines()[0])
     parser.add_argument("--version", action="version", version=f"chinar {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="log more detail")
@@ -33,12 +41,14 @@ def make_parser() -> argparse.ArgumentParser:
     for name, (module, help_text) in COMMANDS.items():
         p = sub.add_parser(name, help=help_text, description=help_text)
         p.set_defaults(_module=module)
-        importlib.import_module(module).configure(p)
+        if command not in COMMANDS or name == command:
+            importlib.import_module(module).configure(p)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = make_parser()
+    argv = sys.argv[1:] if argv is None else argv
+    parser = make_parser(command_of(argv))
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO,
                         format="%(levelname)s %(name)s: %(message)s")
@@ -72,8 +82,7 @@ def entry() -> None:
     """The ``chinar`` console command."""
     argv = sys.argv[1:]
     code = main(argv)
-    command = next((a for a in argv if not a.startswith("-")), None)  # the top-level options take no value
-    if command in EXIT_NOW:
+    if command_of(argv) in EXIT_NOW:
         exit_now(code)
     sys.exit(code)
 

@@ -19,12 +19,12 @@ import os
 import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import jinja2
-from jinja2 import meta
+if TYPE_CHECKING:  # Jinja is imported where templates are read: a build starts reading records sooner
+    import jinja2
 
-from .pages import Page
+    from .pages import Page
 
 log = logging.getLogger(__name__)
 
@@ -127,6 +127,8 @@ class TemplateFingerprints:
         found = self._references.get(name)
         if found is None:
             source, _, _ = self.env.loader.get_source(self.env, name)
+            from jinja2 import meta
+
             found = self._references[name] = tuple(meta.find_referenced_templates(self.env.parse(source)))
         return found
 

@@ -126,8 +126,10 @@ class ImagePipeline:
         self._sources: dict[str, SourceInfo | ImageError] = {}
         self._probes = ProbeRecord(self.cache_dir / "sources.json")
         self._plans: dict[tuple, Picture | Rendition] = {}
+        self._planned: dict[tuple[str, str, str], tuple[str, ...]] = {}  # ``plan``'s answers
         self._jobs: dict[str, tuple[SourceInfo, Job]] = {}
         self._written: set[str] = set()
+        self._new: list[str] = []  # keys planned since the last ``link_cached``
         self._stats = {"encoded": 0, "reused": 0, "sources": 0, "hashed": 0, "written": 0}
 
     # -- asking ------------------------------------------------------------------------------
@@ -201,10 +203,13 @@ class ImagePipeline:
     def plan(self, request: tuple[str, str, str]) -> tuple[str, ...]:
         """Plan a rendition request as the renderer records it, ``(kind, image as JSON, spec)`` with kind
         ``picture`` or ``og``; return the output files (relative to output_dir) it uses."""
-        kind, image_json, spec = request
-        image = json.loads(image_json)
-        renditions = self.picture(image, spec).renditions if kind == "picture" else (self.og_image(image),)
-        return tuple(sorted({r.url[1:] for r in renditions}))
+        found = self._planned.get(request)
+        if found is None:
+            kind, image_json, spec = request
+            image = json.loads(image_json)
+            renditions = self.picture(image, spec).renditions if kind == "picture" else (self.og_image(image),)
+            found = self._planned[request] = tuple(sorted({r.url[1:] for r in renditions}))
+        return found
 
     def content_hash(self, src: str) -> str:
         """The sha256 of the original ``src`` (hashed once per build, and across builds while its stat
@@ -239,6 +244,26 @@ class ImagePipeline:
 
     # -- writing -----------------------------------------------------------------------------
 
+    def link_cached(self) -> None:
+        """Link into the output the renditions planned since the last call that are already in the
+        cache; ``write`` does the rest (and encodes what is missing).
+
+        The build calls this while pages are still rendering in other processes, as each batch of
+        them names its images, rather than linking every file once the last page is done.
+        """
+        new, self._new = self._new, []
+        if new:
+            self.image_dir.mkdir(parents=True, exist_ok=True)
+        for key in new:
+            if key in self._written:
+                continue
+            cached = self._jobs[key][1].cache_path(self.cache_dir)
+            if cached.is_file():
+                self._stats["reused"] += 1
+                if self._link(cached, self.image_dir / self._jobs[key][1].filename):
+                    self._stats["written"] += 1
+                self._written.add(key)
+
     def write(self) -> None:
         """Make every rendition requested so far exist in the output; encode only cache misses.
 
@@ -267,6 +292,7 @@ class ImagePipeline:
             if self._link(job.cache_path(self.cache_dir), self.image_dir / job.filename):
                 self._stats["written"] += 1
             self._written.add(job.key)
+        self._new.clear()
         logger.info(
             "images: %(encoded)d encoded, %(reused)d reused from cache, %(sources)d sources, "
             "%(written)d files written",
@@ -317,9 +343,12 @@ class ImagePipeline:
     def _link(cached: Path, dest: Path) -> bool:
         """Hard-link (or copy) a cached file into the output; False if an identical file is there."""
         try:
+            os.link(cached, dest)  # the usual case: a new output folder
+            return True
+        except FileExistsError:
             if dest.stat().st_size == cached.stat().st_size:
                 return False  # names are content hashes: same name and size means same bytes
-        except FileNotFoundError:
+        except OSError:
             pass
         tmp = dest.with_name(f".{dest.name}.{os.getpid()}.tmp")
         tmp.unlink(missing_ok=True)
@@ -422,4 +451,5 @@ class ImagePipeline:
         filename = f"{key[:16]}-{size[0]}.{EXTENSION[fmt]}"
         if key not in self._jobs:
             self._jobs[key] = (source, Job(key, filename, box, size, fmt, opts, qualities, max_bytes))
+            self._new.append(key)
         return Rendition(url=self.url_prefix + filename, width=size[0], height=size[1], mime=MIME[fmt])
