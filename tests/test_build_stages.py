@@ -211,8 +211,10 @@ def test_a_full_build_reads_ahead_and_builds_the_same(read_in_parallel, tmp_path
         return found
 
     monkeypatch.setattr(ReadAhead, "results", results)
+    build(TINY, tmp_path / "first", cache_dir=image_cache)  # leaves its state in the cache
+    used.clear()
     build(TINY, tmp_path / "plain", cache_dir=image_cache)
-    assert used == [False] or used == []  # an incremental build with cached state reads no more than needed
+    assert used in ([], [False])  # with cached state, no read-ahead: only changed files are read
     used.clear()
     build(TINY, tmp_path / "ahead", cache_dir=image_cache, full=True, workers=2)
     assert used == [True]
@@ -296,3 +298,28 @@ def test_the_cache_read_ahead_uses_is_the_settings_default() -> None:
     for publish in (False, True):
         settings = pelican_settings(TINY, Path("/tmp/unused-output"), "", publish=publish)
         assert (SITE_DIR / settings["CHINAR_CACHE_PATH"]).resolve() == DEFAULT_CACHE_DIR.resolve()
+
+
+def test_the_collector_is_paused_while_building_and_restored_after(tmp_path: Path, image_cache: Path,
+                                                                    tiny_content: Path, monkeypatch) -> None:
+    seen = []
+    real = chinar.build.generate
+
+    def generate(job):
+        seen.append(gc.isenabled())
+        return real(job)
+
+    monkeypatch.setattr(chinar.build, "generate", generate)  # the Pelican plugin looks it up when it runs
+    assert gc.isenabled()
+    build(TINY, tmp_path / "out", cache_dir=image_cache, full=True)
+    assert seen == [False] and gc.isenabled()
+    gc.disable()  # a caller that turned it off itself keeps it off
+    try:
+        build(TINY, tmp_path / "again", cache_dir=image_cache, full=True)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    (tiny_content / "products/sozni-stole.en.json").write_text("{not json")
+    with pytest.raises(ContentError):  # and a failed build restores it too
+        build(tiny_content, tmp_path / "none", cache_dir=image_cache, full=True)
+    assert gc.isenabled()

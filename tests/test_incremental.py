@@ -17,6 +17,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from chinar.build import build
 
 BASE = "https://chinar.example.in"
@@ -214,3 +216,44 @@ def test_a_pulled_copy_of_the_same_content_renders_nothing(site: dict) -> None:
     report = build(site["content"], site["out"], BASE, cache_dir=site["inc"], theme_dir=site["theme"])
     assert report.rendered == 0
     assert snapshot(site["out"]) == before
+
+
+def test_template_references_are_remembered_by_source(tmp_path: Path, monkeypatch) -> None:
+    """The templates each template names are kept in a memo by its source: a build with the memo gets
+    the same fingerprints without parsing, and an edited template is parsed again."""
+    import jinja2
+
+    from chinar.incremental import TemplateFingerprints
+
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    (folder / "page.html").write_text('{% extends "base.html" %}{% block main %}कानी{% endblock %}')
+    (folder / "base.html").write_text("<main>{% block main %}{% endblock %}</main>")
+    (folder / "card.html").write_text("<article>سوزنی</article>")
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(folder))
+    memo = tmp_path / "references.json"
+
+    def fingerprints() -> TemplateFingerprints:
+        return TemplateFingerprints(env, "extra", memo)
+
+    first = fingerprints()
+    before = first.fingerprint("page.html")
+    first.save()
+    assert memo.exists()
+    parse = env.parse
+    monkeypatch.setattr(env, "parse", lambda *a, **k: pytest.fail("parsed although remembered"))
+    assert fingerprints().fingerprint("page.html") == before
+    monkeypatch.setattr(env, "parse", parse)
+
+    # An edit that includes another template: parsed again; that template now counts for the page.
+    (folder / "page.html").write_text('{% extends "base.html" %}{% block main %}{% include "card.html" %}'
+                                      '{% endblock %}')
+    edited = fingerprints()
+    assert edited.closure("page.html") == {"page.html", "base.html", "card.html"}
+    with_card = edited.fingerprint("page.html")
+    edited.save()
+    (folder / "card.html").write_text("<article>पश्मीना</article>")
+    assert fingerprints().fingerprint("page.html") != with_card
+
+    memo.write_text("{damaged")  # a damaged memo: parsed again, same answer
+    assert fingerprints().fingerprint("page.html") == TemplateFingerprints(env, "extra").fingerprint("page.html")

@@ -14,6 +14,7 @@ missing, unreadable or foreign state means a full build, never a wrong one.
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import os
 import pickle
@@ -102,7 +103,9 @@ def tree_signature(*roots: Path) -> str:
 class TemplateFingerprints:
     """Hash of each template together with every template it extends, imports or includes."""
 
-    def __init__(self, env: jinja2.Environment, extra: str):
+    def __init__(self, env: jinja2.Environment, extra: str, memo: Path | None = None):
+        """``memo``: a file keeping each template's references by the hash of its source, so that a
+        build parses only the templates that changed (parsing all of them took 0.08-0.15 s)."""
         self.env = env
         self.extra = extra
         self.names = sorted(env.list_templates(extensions=["html"]))
@@ -113,6 +116,15 @@ class TemplateFingerprints:
         self._references: dict[str, tuple[str | None, ...]] = {}
         self._closures: dict[str, frozenset[str]] = {}
         self._fingerprints: dict[str, str] = {}
+        self._memo_path = memo
+        self._memo: dict[str, list] = {}
+        self._memo_changed = False
+        if memo is not None:
+            try:
+                found = json.loads(memo.read_text())
+                self._memo = found if isinstance(found, dict) else {}
+            except (OSError, ValueError):
+                pass
 
     def source_hash(self, name: str) -> str:
         found = self._hashes.get(name)
@@ -126,11 +138,29 @@ class TemplateFingerprints:
         parsing is the costly part, and ``base.html`` is in every page template's closure."""
         found = self._references.get(name)
         if found is None:
-            source, _, _ = self.env.loader.get_source(self.env, name)
-            from jinja2 import meta
+            key = self.source_hash(name)
+            known = self._memo.get(key)
+            if isinstance(known, list) and all(ref is None or isinstance(ref, str) for ref in known):
+                found = tuple(known)
+            else:
+                source, _, _ = self.env.loader.get_source(self.env, name)
+                from jinja2 import meta
 
-            found = self._references[name] = tuple(meta.find_referenced_templates(self.env.parse(source)))
+                found = tuple(meta.find_referenced_templates(self.env.parse(source)))
+                self._memo[key] = list(found)
+                self._memo_changed = True
+            self._references[name] = found
         return found
+
+    def save(self) -> None:
+        """Write the memo, if templates were parsed (only those in use: a memo of deleted templates
+        would only grow, so it is rewritten with what this build used)."""
+        if self._memo_path is None or not self._memo_changed:
+            return
+        used = {self._hashes[name]: list(refs) for name, refs in self._references.items()}
+        tmp = self._memo_path.with_name(f".{self._memo_path.name}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(used, sort_keys=True))
+        os.replace(tmp, self._memo_path)
 
     def closure(self, name: str) -> frozenset[str]:
         found = self._closures.get(name)
