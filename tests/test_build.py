@@ -399,3 +399,26 @@ def test_compiled_templates_are_kept_per_language_and_catalog(tmp_path: Path):
     catalog("ढूँढें")
     assert render("hi") == "ढूँढें"
     assert sorted(p.name.split("-")[0] for p in (tmp_path / "bytecode").iterdir()) == ["en", "hi", "ur"]
+
+
+def test_a_missing_record_field_behaves_as_in_plain_jinja():
+    """Records leave optional fields out; ``rec.field`` on them is Undefined exactly as Jinja makes it:
+    empty, false, not defined, and an error naming the field when used further."""
+    import jinja2
+
+    from chinar.render import Renderer, default_theme_dir
+
+    renderer = Renderer(default_theme_dir(), "https://chinar.example.in", lambda rel: "/static/" + rel)
+    plain = jinja2.Environment(autoescape=True)
+    source = ("[{{ rec.summary }}|{{ 'yes' if rec.summary else 'no' }}|{{ rec.summary is defined }}|"
+              "{{ rec.name }}|{{ rec.items is defined }}|{{ other.summary is defined }}]")
+    records = [{"name": "कानी शॉल"}, {"name": "سوزنی"}, {"name": "x", "summary": "<b>s</b>"}]
+    for env in renderer.envs.values():
+        for rec in records:
+            data = {"rec": rec, "other": records[0]}
+            assert env.from_string(source).render(data) == plain.from_string(source).render(data)
+        with pytest.raises(jinja2.UndefinedError) as ours:
+            env.from_string("{{ rec.summary.text }}").render(rec=records[0])
+        with pytest.raises(jinja2.UndefinedError) as theirs:
+            plain.from_string("{{ rec.summary.text }}").render(rec=records[1])
+        assert str(ours.value) == str(theirs.value) == "'dict object' has no attribute 'summary'"

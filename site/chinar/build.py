@@ -131,8 +131,12 @@ def generate(job: BuildJob) -> None:
         renderer = job.renderer = render.Renderer(job.theme_dir, job.base_url, static_url, picture=images.picture,
                                            og_image=images.og_image,
                                            bytecode_dir=template_cache_dir(job.cache_dir))
-        render_pages(job, renderer, static_hash, meanwhile=search.meanwhile)
-        write_site_files(job, renderer, relations)
+
+        def meanwhile(busy: bool) -> None:  # while the workers render: what needs only the list of pages
+            write_site_files(job, renderer, relations)
+            search.meanwhile(busy)
+
+        render_pages(job, renderer, static_hash, meanwhile=meanwhile)
         job.timed("render", t)
 
         search.finish()  # its thumbnails are planned now, so before the images are written
@@ -379,7 +383,7 @@ def render_pages(job: BuildJob, renderer: Renderer, static_hash: str,
 
     records = job.catalog.count()
     renderer.card_cache_max = None if records < CARD_CACHE_ALL_BELOW else CARD_CACHE_MAX
-    images = job.images
+    images, planned = job.images, set()
 
     def take(part: list[tuple[str, bool, frozenset, str | None]]) -> None:
         """As each batch of pages comes back: link the images they use that are already encoded, while
@@ -387,8 +391,10 @@ def render_pages(job: BuildJob, renderer: Renderer, static_hash: str,
         if images is None:
             return
         for _url, _written, requests, _fp in part:
-            for request in requests:
-                images.plan(request)
+            if not requests <= planned:  # pages ask for the same few renditions over and over
+                for request in requests - planned:
+                    images.plan(request)
+                planned.update(requests)
         images.link_cached()
 
     _SHARED.update(renderer=renderer, pages=job.pages, tree=job.output, fingerprints=template_fps if fresh else None)
