@@ -11,14 +11,17 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import re
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
+from keyword import iskeyword
 from pathlib import Path
 from typing import Any
 
 import jinja2
 from jinja2 import nodes
+from jinja2.compiler import CodeGenerator, optimizeconst
 from jinja2.visitor import NodeTransformer
 from markupsafe import Markup, escape
 
@@ -60,14 +63,25 @@ def fast_gettext(translations) -> Callable[..., Markup]:
     re-escapes on every call, which was a fifth of the rendering time.
     """
     cache: dict[str, Markup] = {}
+    named: dict[str, bool] = {}  # message -> its translation has only %(name)s and %% in it
 
     def gettext(message: str, **variables: Any) -> Markup:
         rv = cache.get(message)
         if rv is None:
             rv = cache[message] = Markup(escape(translations.gettext(message)))
-        return rv % variables if variables else rv
+            named[message] = "%" not in _NAMED_FIELD.sub("", rv)
+        if not variables:
+            return rv
+        if named[message]:
+            # What ``Markup.__mod__`` gives (each value escaped, or its own HTML if it has some), without
+            # wrapping every value in a helper object: a fifth of a product page's rendering went there.
+            return Markup(str.__mod__(rv, {k: _escape_output(v) for k, v in variables.items()}))
+        return rv % variables
 
     return gettext
+
+
+_NAMED_FIELD = re.compile(r"%\([A-Za-z_]\w*\)s|%%")
 
 
 class _Context(jinja2.runtime.Context):
@@ -131,7 +145,43 @@ class _Template(jinja2.Template):
     def _from_namespace(cls, environment, namespace, globals):  # type: ignore[override]
         if namespace.get("escape") is escape:
             namespace["escape"] = _escape_output
+        namespace["_plain_calls"] = environment.context_class.plain_calls  # see ``_CodeGenerator``
         return super()._from_namespace(environment, namespace, globals)
+
+
+class _CodeGenerator(CodeGenerator):
+    """Compiles a call in a template so that the theme's plain helpers are called directly.
+
+    Jinja compiles every ``f(x)`` to ``context.call(f, x, _block_vars=..., _loop_vars=...)``, and
+    ``_Context.call`` then passes the call on; for ``href``, ``picture``, ``price``, ``urls.record``...
+    (``_Context.plain_calls``, checked once per environment) that detour, with its argument tuple and
+    keyword dict, was a fourteenth of a page's rendering. Here such a call is
+    ``(_f(x) if _plain_calls.get(id(_f := f)) is _f else context.call(_f, x, ...))``: ``f`` is evaluated
+    once, and anything else (macros, callables that want the context) goes through ``context.call``.
+    """
+
+    @optimizeconst  # as Jinja's own: a call it can evaluate while compiling is written as its value
+    def visit_Call(self, node: nodes.Call, frame, forward_caller: bool = False) -> None:  # type: ignore[override]
+        if (forward_caller or self.environment.is_async or self.environment.sandboxed
+                or any(iskeyword(kwarg.key) for kwarg in node.kwargs)
+                or sum(1 for _ in node.find_all(nodes.Call)) > 3):  # the arguments are written twice
+            return super().visit_Call(node, frame, forward_caller=forward_caller)
+        self.write("(_f(")
+        first = True
+        for part, prefix in [*((a, "") for a in node.args), *((k, "") for k in node.kwargs),
+                             *(((node.dyn_args, "*"),) if node.dyn_args else ()),
+                             *(((node.dyn_kwargs, "**"),) if node.dyn_kwargs is not None else ())]:
+            self.write(("" if first else ", ") + prefix)
+            self.visit(part, frame)
+            first = False
+        self.write(") if _plain_calls.get(id(_f := ")
+        self.visit(node.node, frame)
+        self.write(")) is _f else context.call(_f")
+        extra = {"_loop_vars": "_loop_vars"} if frame.loop_frame else {}
+        if frame.block_frame:
+            extra["_block_vars"] = "_block_vars"
+        self.signature(node, frame, extra or None)
+        self.write("))")
 
 
 class _FoldGettext(NodeTransformer):
@@ -185,6 +235,7 @@ class _Environment(jinja2.Environment):
     """
 
     template_class = _Template
+    code_generator_class = _CodeGenerator
     fold_gettext: Callable[[str], Markup] | None = None  # this environment's gettext, once installed
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -244,6 +295,7 @@ class Renderer:
         self.og_image = og_image
         self._pictures: dict[tuple, Markup] = {}
         self._image_keys: dict[int, tuple[dict, str]] = {}
+        self._previews: dict[int, tuple[dict, tuple[str, str, str], dict]] = {}  # ``preview_image``
         self.card_cache_max: int | None = None  # unbounded unless the build says otherwise
         self._card_caches: list[dict] = []
         # Image renditions the page being rendered asks for: (kind, image as JSON, spec).
@@ -321,7 +373,7 @@ class Renderer:
         cache: dict[tuple, Markup] = {}
 
         def fragment(name: str, **kwargs: Any) -> Markup:
-            key = (name, *sorted(kwargs.items()))
+            key = (name, *kwargs.items())  # in call order: another order is another key, the same HTML
             html = cache.get(key)
             if html is None:
                 html = cache[key] = Markup(env.get_template(f"partials/{name}.html").render(**kwargs))
@@ -476,9 +528,13 @@ class Renderer:
         image = self.main_image(page)
         if image is None or self.og_image is None:
             return None
-        self.requests.add(("og", self._image_key(image), ""))
-        r = self.og_image(image)
-        return {"url": self.absolute(r.url.lstrip("/")), "width": r.width, "height": r.height, "alt": image["alt"]}
+        hit = self._previews.get(id(image))
+        if hit is None or hit[0] is not image:  # once per image object, like ``_image_key``
+            r = self.og_image(image)
+            hit = self._previews[id(image)] = (image, ("og", self._image_key(image), ""), {
+                "url": self.absolute(r.url.lstrip("/")), "width": r.width, "height": r.height, "alt": image["alt"]})
+        self.requests.add(hit[1])
+        return dict(hit[2])
 
     def structured_data(self, page: Page, ctx: dict) -> list[dict]:
         data: list[dict] = [jsonld.breadcrumbs(ctx["breadcrumbs"], self.absolute)]
