@@ -94,6 +94,7 @@ class BuildJob:
     renderer: Renderer | None = None
     images: Any = None
     template_fps: dict[str, str] = field(default_factory=dict)
+    planned_images: set = field(default_factory=set)  # rendition requests given to ``images`` already
     search_state: Any = None
 
     def timed(self, name: str, start: float) -> None:
@@ -383,7 +384,13 @@ def render_pages(job: BuildJob, renderer: Renderer, static_hash: str,
 
     records = job.catalog.count()
     renderer.card_cache_max = None if records < CARD_CACHE_ALL_BELOW else CARD_CACHE_MAX
-    images, planned = job.images, set()
+    # Pages ask for the same renditions over and over; workers send each chunk's requests as new
+    # objects, so one copy of each is kept (the saved state at 10k artisans: 57 -> 47 MB).
+    canonical: dict[tuple, tuple] = {}
+    for requests in job.new_state.requests.values():
+        for r in requests:
+            canonical.setdefault(r, r)
+    images, planned = job.images, job.planned_images
 
     def take(part: list[tuple[str, bool, frozenset, str | None]]) -> None:
         """As each batch of pages comes back: link the images they use that are already encoded, while
@@ -391,10 +398,11 @@ def render_pages(job: BuildJob, renderer: Renderer, static_hash: str,
         if images is None:
             return
         for _url, _written, requests, _fp in part:
-            if not requests <= planned:  # pages ask for the same few renditions over and over
-                for request in requests - planned:
+            for request in requests:
+                request = canonical.setdefault(request, request)
+                if request not in planned:
                     images.plan(request)
-                planned.update(requests)
+                    planned.add(request)
         images.link_cached()
 
     _SHARED.update(renderer=renderer, pages=job.pages, tree=job.output, fingerprints=template_fps if fresh else None)
@@ -402,12 +410,6 @@ def render_pages(job: BuildJob, renderer: Renderer, static_hash: str,
         results = _run_chunks(plan_chunks(job.pages, todo, workers), workers, job.progress, meanwhile, take)
     finally:
         _SHARED.clear()
-    # Pages ask for the same renditions over and over; workers send each chunk's requests as new
-    # objects, so one copy of each is kept (the saved state at 10k artisans: 57 -> 47 MB).
-    canonical: dict[tuple, tuple] = {}
-    for requests in job.new_state.requests.values():
-        for r in requests:
-            canonical.setdefault(r, r)
     for url, written, requests, fp in results:
         requests = frozenset(canonical.setdefault(r, r) for r in requests)
         rel = urls.output_file(url)
@@ -537,7 +539,9 @@ def write_images(job: BuildJob, images) -> None:
     """Plan every rendition any page uses (rendered now or earlier), encode what is missing, link them."""
     wanted = sorted(set().union(*job.new_state.requests.values())) if job.new_state.requests else []
     for request in wanted:
-        images.plan(request)
+        if request not in job.planned_images:  # planned while the pages came back (``render_pages``)
+            images.plan(request)
+    job.planned_images.clear()
     images.write()
     job.output.produced.update(images.output_files())
     job.report.images = images.stats

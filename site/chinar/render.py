@@ -295,7 +295,6 @@ class Renderer:
         self.og_image = og_image
         self._pictures: dict[tuple, Markup] = {}
         self._image_keys: dict[int, tuple[dict, str]] = {}
-        self._previews: dict[int, tuple[dict, tuple[str, str, str], dict]] = {}  # ``preview_image``
         self.card_cache_max: int | None = None  # unbounded unless the build says otherwise
         self._card_caches: list[dict] = []
         # Image renditions the page being rendered asks for: (kind, image as JSON, spec).
@@ -528,13 +527,9 @@ class Renderer:
         image = self.main_image(page)
         if image is None or self.og_image is None:
             return None
-        hit = self._previews.get(id(image))
-        if hit is None or hit[0] is not image:  # once per image object, like ``_image_key``
-            r = self.og_image(image)
-            hit = self._previews[id(image)] = (image, ("og", self._image_key(image), ""), {
-                "url": self.absolute(r.url.lstrip("/")), "width": r.width, "height": r.height, "alt": image["alt"]})
-        self.requests.add(hit[1])
-        return dict(hit[2])
+        self.requests.add(("og", self._image_key(image), ""))
+        r = self.og_image(image)
+        return {"url": self.absolute(r.url.lstrip("/")), "width": r.width, "height": r.height, "alt": image["alt"]}
 
     def structured_data(self, page: Page, ctx: dict) -> list[dict]:
         data: list[dict] = [jsonld.breadcrumbs(ctx["breadcrumbs"], self.absolute)]

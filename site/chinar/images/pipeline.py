@@ -126,7 +126,6 @@ class ImagePipeline:
         self._sources: dict[str, SourceInfo | ImageError] = {}
         self._probes = ProbeRecord(self.cache_dir / "sources.json")
         self._plans: dict[tuple, Picture | Rendition] = {}
-        self._planned: dict[tuple[str, str, str], tuple[str, ...]] = {}  # ``plan``'s answers
         self._jobs: dict[str, tuple[SourceInfo, Job]] = {}
         self._written: set[str] = set()
         self._new: list[str] = []  # keys planned since the last ``link_cached``
@@ -203,13 +202,10 @@ class ImagePipeline:
     def plan(self, request: tuple[str, str, str]) -> tuple[str, ...]:
         """Plan a rendition request as the renderer records it, ``(kind, image as JSON, spec)`` with kind
         ``picture`` or ``og``; return the output files (relative to output_dir) it uses."""
-        found = self._planned.get(request)
-        if found is None:
-            kind, image_json, spec = request
-            image = json.loads(image_json)
-            renditions = self.picture(image, spec).renditions if kind == "picture" else (self.og_image(image),)
-            found = self._planned[request] = tuple(sorted({r.url[1:] for r in renditions}))
-        return found
+        kind, image_json, spec = request
+        image = json.loads(image_json)
+        renditions = self.picture(image, spec).renditions if kind == "picture" else (self.og_image(image),)
+        return tuple(sorted({r.url[1:] for r in renditions}))
 
     def content_hash(self, src: str) -> str:
         """The sha256 of the original ``src`` (hashed once per build, and across builds while its stat
