@@ -118,11 +118,16 @@ def _stat_signature(path: str) -> tuple:
     return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
 
 
-def read_json(path: Path | None, rel: str, raw: bytes | None = None) -> Any:
-    """Parse one JSON file (``raw``: its bytes, already read); a syntax error becomes a Problem naming
-    the file, line and column."""
+def read_json(path: Path, rel: str) -> Any:
+    """Read and parse one JSON file (see ``parse_json``)."""
+    return parse_json(path.read_bytes(), rel)
+
+
+def parse_json(raw: bytes, rel: str) -> Any:
+    """Parse the bytes of the JSON file ``rel``; a syntax error becomes a Problem naming the file, line
+    and column."""
     try:
-        text = (path.read_bytes() if raw is None else raw).decode("utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise ContentError([Problem(rel, "", f"not UTF-8 text ({exc.reason} at byte {exc.start})")]) from exc
     try:
@@ -168,7 +173,7 @@ def _read_record(type_: str, rel: str, path: str) -> tuple[Record | None, list[P
     key = rel.rpartition("/")[2].split(".")[0]
     try:
         text = read_bytes(path)
-        data = read_json(None, rel, text)
+        data = parse_json(text, rel)
     except ContentError as exc:
         return None, exc.problems, [(type_, key)]
     found = validate_record(data, type_, rel)

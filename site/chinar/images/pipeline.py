@@ -253,12 +253,10 @@ class ImagePipeline:
         for key in new:
             if key in self._written:
                 continue
-            cached = self._jobs[key][1].cache_path(self.cache_dir)
-            if cached.is_file():
+            job = self._jobs[key][1]
+            if job.cache_path(self.cache_dir).is_file():
                 self._stats["reused"] += 1
-                if self._link(cached, self.image_dir / self._jobs[key][1].filename):
-                    self._stats["written"] += 1
-                self._written.add(key)
+                self._put(job)
 
     def write(self) -> None:
         """Make every rendition requested so far exist in the output; encode only cache misses.
@@ -285,15 +283,19 @@ class ImagePipeline:
             self._probes.save()  # after encoding, so files probed just now are not "racy" next time
         self.image_dir.mkdir(parents=True, exist_ok=True)
         for _, job in pending:
-            if self._link(job.cache_path(self.cache_dir), self.image_dir / job.filename):
-                self._stats["written"] += 1
-            self._written.add(job.key)
+            self._put(job)
         self._new.clear()
         logger.info(
             "images: %(encoded)d encoded, %(reused)d reused from cache, %(sources)d sources, "
             "%(written)d files written",
             self._stats,
         )
+
+    def _put(self, job: Job) -> None:
+        """Link a cached rendition into the output and count it (``link_cached`` and ``write``)."""
+        if self._link(job.cache_path(self.cache_dir), self.image_dir / job.filename):
+            self._stats["written"] += 1
+        self._written.add(job.key)
 
     def _run(self, tasks: list[SourceTask]) -> list[TaskResult]:
         if self.workers <= 1 or len(tasks) == 1:
