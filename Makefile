@@ -40,4 +40,4 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 
 clean:
-	rm -rf output .cache
+	rm -rf output .output.* .cache

@@ -32,3 +32,12 @@ if [ -n "${URL:-}" ]; then
 else
     chinar build --content "$CONTENT" --output output
 fi
+
+# The output folder is a link to the live one of two copies (chinar.output: atomic switches for a site
+# built again and again in place). Netlify publishes one build from a clean checkout: give it the folder.
+if [ -L output ]; then
+    live=$(readlink output)
+    rm output
+    mv "$live" output
+    rm -rf .output.A .output.B .output.commit.json
+fi

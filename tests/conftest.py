@@ -15,19 +15,12 @@ from chinar.render import default_theme_dir
 
 @pytest.fixture(scope="session")
 def browser():
-    """Debian's Chromium, headless, driven by Playwright: one for the whole session, shared by every
-    browser test (Playwright's sync API allows one running instance per thread)."""
-    import shutil
+    """Debian's Chromium, headless, driven by Playwright: one for the whole session, shared by the browser
+    tests of the static site (the CMS's live-server tests start one per test: tests/cms/conftest.py)."""
+    from chromium import chromium
 
-    from chromium import CHROMIUM, CHROMIUM_ARGS
-    from playwright.sync_api import sync_playwright
-
-    if not shutil.which(CHROMIUM) and not Path(CHROMIUM).exists():
-        pytest.fail(f"Chromium not found at {CHROMIUM}: install Debian's chromium package (see .ci/run)")
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with chromium() as b:
         yield b
-        b.close()
 
 
 @pytest.fixture(scope="session")

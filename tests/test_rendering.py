@@ -96,3 +96,19 @@ def test_template_references_are_remembered_by_source(tmp_path: Path, monkeypatc
 
     memo.write_text("{damaged")  # a damaged memo: parsed again, same answer
     assert fingerprints().fingerprint("page.html") == TemplateFingerprints(env, "extra").fingerprint("page.html")
+
+
+def test_a_render_worker_that_dies_fails_the_build_and_keeps_the_output(tmp_path: Path, image_cache: Path,
+                                                                       monkeypatch) -> None:
+    """A worker killed mid-batch (the kernel's out-of-memory killer, say) fails the build at once, naming
+    it; the last good output stays. (A plain process pool would wait for the lost batch for ever.)"""
+    from chinar.errors import BuildError
+    from chinar.policy import FORK_ALWAYS, BuildPolicy
+
+    out = tmp_path / "out"
+    build(TINY, out, BASE, cache_dir=image_cache)
+    before = tree(out)
+    monkeypatch.setenv("CHINAR_TEST_CRASH_AT", "render worker:1")
+    with pytest.raises(BuildError, match="render worker process ended abruptly"):
+        build(TINY, out, BASE, cache_dir=image_cache, full=True, policy=BuildPolicy(cores=2, fork_min=FORK_ALWAYS))
+    assert tree(out) == before and not (tmp_path / ".out.staging").exists()

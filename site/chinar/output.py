@@ -1,33 +1,54 @@
-"""Writing the output tree safely: write only what changed, beside the live output, then move it in.
+"""Writing the output tree safely: write only what changed, beside the live output, then switch at once.
 
 Every file the build produces goes through ``write``: if the live output already holds the same bytes,
 nothing is written (the file keeps its inode and mtime, so deploys and file watchers see only real
-changes); otherwise the new bytes go to a staging folder beside the output. Only when every stage
-has succeeded does ``commit`` move the staged files into the output and delete the files this build
-no longer produces. A build that fails before that leaves the last good output untouched, and the
-cost of a small rebuild is proportional to what changed, not to the size of the site.
+changes); otherwise the new bytes go to a staging folder beside the output. Only when every stage has
+succeeded does ``commit`` make the new version visible, and it does so in one step.
+
+The output folder (``output``) is a symbolic link to one of two full copies of the site beside it,
+``.output.A`` and ``.output.B``. The one it points to is live; the other, the standby, is the version
+before it. A commit brings the standby up to the live version (the files the last commit changed are
+hard-linked from the live copy, the ones it removed removed: what the state file ``.output.commit.json``
+recorded), applies this build's changes to it (the staged files moved in, the files no longer produced
+removed), and switches the link with one rename. A reader therefore sees the whole old version until the
+rename and the whole new one after it, and a commit costs what changed, not the size of the site.
+
+A commit that dies part-way leaves the live copy untouched (only the standby was being changed) and the
+state file marking the standby unfinished: the next commit rebuilds the standby from the live copy
+(hard links, once) before going on. The first build renames its staging folder to ``.output.A`` and
+points the link at it; an output that is a plain folder (made before this scheme) is moved there first.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import shutil
 from pathlib import Path
 
+from .faults import crash_point
+
 log = logging.getLogger(__name__)
+
+COPIES = ("A", "B")
 
 
 class OutputTree:
     def __init__(self, output_dir: Path):
         self.output_dir = Path(output_dir)
-        self.staging = self.output_dir.with_name(f".{self.output_dir.name}.staging")
+        self.staging = self.sibling("staging")
+        self.state_file = self.sibling("commit.json")
         self.produced: set[str] = set()
         self.written: list[str] = []
         self.unchanged = 0
         self.removed: list[str] = []
         self.live_exists = self.output_dir.is_dir()  # a first build has nothing to compare with
         self._folders: set[str] = set()  # staging folders known to exist (in this process)
+
+    def sibling(self, name: str) -> Path:
+        """``.output.<name>`` beside the output folder."""
+        return self.output_dir.with_name(f".{self.output_dir.name}.{name}")
 
     def open(self) -> Path:
         if self.staging.exists():  # left over from a killed build: it is not trustworthy
@@ -92,46 +113,154 @@ class OutputTree:
             os.close(fd)
         return True
 
-    def commit(self, previous: set[str] | None = None) -> None:
-        """Move staged files into the output; delete what this build no longer produces.
+    # -- the commit ------------------------------------------------------------------------------------
 
-        ``previous`` is what the last build produced (from its state); without it the output is listed.
-        Files staged by other writers (image renditions linked into staging) count as produced too.
+    def commit(self, previous: set[str] | None = None) -> None:
+        """Make the staged version live in one step (see the module docstring); the files this build no
+        longer produces leave it.
+
+        ``previous`` is what the last build produced (from its state); without it the live output is
+        listed. Files staged by other writers (image renditions linked into staging) count as produced.
         """
-        if not self.output_dir.exists():  # a first build: the staged tree is the whole output
-            # ``produced`` already names every file: pages and site files through ``write``, renditions
-            # from the image pipeline (listing 50,000 folders again would cost seconds on this disk).
-            self.staging.rename(self.output_dir)
+        if not self.output_dir.exists() and not self.output_dir.is_symlink():
+            # A first build: the staged tree is the whole output; ``produced`` names every file already.
+            copy = self.sibling(COPIES[0])
+            if copy.exists():
+                shutil.rmtree(copy)
+            self.staging.rename(copy)
+            self._point_at(copy)
+            self._save_state(COPIES[1], clean=False, written=[], removed=[])  # no standby yet
             log.info("output: %d written", len(self.written))
             return
+        if not self.output_dir.is_symlink():  # an output folder from before versioned copies
+            os.rename(self.output_dir, self.sibling(COPIES[0]))
+            self._point_at(self.sibling(COPIES[0]))
+            self._save_state(COPIES[1], clean=False, written=[], removed=[])
+        live_name = os.readlink(self.output_dir).rsplit(".", 1)[-1]
+        live = self.sibling(live_name)
+        standby_name = COPIES[1 - COPIES.index(live_name)]
+        standby = self.sibling(standby_name)
+        state = self._load_state()
+        self._save_state(standby_name, clean=False, written=[], removed=[])  # from here, it is being changed
+        crash_point("standby marked")
+        if state.get("standby") == standby_name and state.get("clean") and standby.is_dir():
+            self._catch_up(live, standby, state["written"], state["removed"])
+        else:
+            self._copy_whole(live, standby)
+        crash_point("standby caught up")
+        staged = self._move_staged(standby)
+        crash_point("staged moved")
+        if previous is None:
+            previous = {p.relative_to(live).as_posix() for p in live.rglob("*") if p.is_file()}
+        stale = sorted(previous - self.produced)
+        for rel in stale:
+            if _remove(standby, rel):
+                self.removed.append(rel)
+        crash_point("stale removed")
+        self._point_at(standby)  # the switch: one rename
+        crash_point("switched")
+        self._save_state(live_name, clean=True, written=staged, removed=stale)
+        shutil.rmtree(self.staging, ignore_errors=True)
+        log.info("output: %d written, %d unchanged, %d removed", len(self.written), self.unchanged, len(self.removed))
+
+    def prepare_standby(self) -> None:
+        """Make the standby copy now if the next commit would have to (after a first build, or a commit that
+        died): a build that stays in memory does it while idle, not on the way to a live edit."""
+        if not self.output_dir.is_symlink() or self.staging.exists():
+            return
+        live_name = os.readlink(self.output_dir).rsplit(".", 1)[-1]
+        standby_name = COPIES[1 - COPIES.index(live_name)]
+        state = self._load_state()
+        if state.get("standby") == standby_name and state.get("clean"):
+            return
+        self._save_state(standby_name, clean=False, written=[], removed=[])
+        self._copy_whole(self.sibling(live_name), self.sibling(standby_name))
+        self._save_state(standby_name, clean=True, written=[], removed=[])
+
+    def _move_staged(self, target: Path) -> list[str]:
+        """Move every staged file into ``target``; returns their paths (relative, sorted)."""
+        moved = []
         for dirpath, _dirs, files in os.walk(self.staging):
             for name in files:
                 src = os.path.join(dirpath, name)
                 rel = os.path.relpath(src, self.staging).replace(os.sep, "/")
-                dest = self.output_dir / rel
+                dest = os.path.join(target, rel)
                 try:
-                    if os.stat(src).st_ino == dest.stat().st_ino:  # the same hard-linked file: nothing to do
-                        continue
+                    os.replace(src, dest)
                 except FileNotFoundError:
-                    dest.parent.mkdir(parents=True, exist_ok=True)
-                os.replace(src, dest)
+                    os.makedirs(os.path.dirname(dest), exist_ok=True)
+                    os.replace(src, dest)
+                except IsADirectoryError:  # a folder in the old version became a file in this one
+                    shutil.rmtree(dest)
+                    os.replace(src, dest)
                 self.produced.add(rel)
-        if previous is None:
-            previous = {p.relative_to(self.output_dir).as_posix() for p in self.output_dir.rglob("*") if p.is_file()}
-        for rel in sorted(previous - self.produced):
-            path = self.output_dir / rel
+                moved.append(rel)
+                crash_point("file moved")
+        return sorted(moved)
+
+    @staticmethod
+    def _catch_up(live: Path, standby: Path, written: list[str], removed: list[str]) -> None:
+        """Bring the standby (one commit behind) up to the live version: what that commit wrote is linked
+        from the live copy, what it removed is removed."""
+        for rel in written:
+            source = live / rel
+            if not source.is_file():
+                continue  # written then, removed since: the live copy no longer has it
+            dest = standby / rel
             try:
-                path.unlink()
+                if os.stat(dest).st_ino == os.stat(source).st_ino:
+                    continue  # already the same file (a rendition linked from the cache, say)
             except FileNotFoundError:
-                continue
-            self.removed.append(rel)
-            parent = path.parent
-            while parent != self.output_dir and not any(parent.iterdir()):
-                parent.rmdir()
-                parent = parent.parent
-        shutil.rmtree(self.staging, ignore_errors=True)
-        log.info("output: %d written, %d unchanged, %d removed", len(self.written), self.unchanged, len(self.removed))
+                dest.parent.mkdir(parents=True, exist_ok=True)
+            tmp = dest.with_name(f".{dest.name}.link")
+            tmp.unlink(missing_ok=True)
+            os.link(source, tmp)
+            os.replace(tmp, dest)  # two names of one file: rename would keep both, but they differ here
+        for rel in removed:
+            _remove(standby, rel)
+
+    @staticmethod
+    def _copy_whole(live: Path, standby: Path) -> None:
+        """The standby made anew from the live copy, file by file as hard links (after a commit that died
+        part-way, and once after the first build)."""
+        if standby.exists():
+            shutil.rmtree(standby)
+        shutil.copytree(live, standby, copy_function=os.link, symlinks=True)
+        log.info("output: standby copy %s made from %s", standby.name, live.name)
+
+    def _point_at(self, copy: Path) -> None:
+        """Point the output link at ``copy``, atomically (a new link renamed over the old one)."""
+        tmp = self.sibling("link")
+        tmp.unlink(missing_ok=True)
+        os.symlink(copy.name, tmp)
+        os.replace(tmp, self.output_dir)
+
+    def _load_state(self) -> dict:
+        try:
+            found = json.loads(self.state_file.read_text())
+            return found if isinstance(found, dict) else {}
+        except (OSError, ValueError):
+            return {}
+
+    def _save_state(self, standby: str, *, clean: bool, written: list[str], removed: list[str]) -> None:
+        tmp = self.state_file.with_name(self.state_file.name + ".tmp")
+        tmp.write_text(json.dumps({"standby": standby, "clean": clean, "written": written, "removed": removed}))
+        os.replace(tmp, self.state_file)
 
     def abort(self) -> None:
         if self.staging.exists():
             shutil.rmtree(self.staging)
+
+
+def _remove(root: Path, rel: str) -> bool:
+    """Remove ``root/rel`` and the folders it leaves empty; False if it was not there."""
+    path = root / rel
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        return False
+    parent = path.parent
+    while parent != root and not any(parent.iterdir()):
+        parent.rmdir()
+        parent = parent.parent
+    return True

@@ -20,12 +20,15 @@ import hashlib
 import multiprocessing
 import shutil
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import urls
 from .errors import BuildError
+from .faults import crash_point
 from .incremental import STATE_VERSION, TemplateFingerprints, page_fingerprint
 from .output import OutputTree
 from .pages import Page
@@ -65,6 +68,7 @@ def _render_chunk(indexes: list[int]) -> list[Result]:
         written = tree.write_bytes(urls.output_file(page.url), html.encode())
         fp = page_fingerprint(page, template_fps[page.template]) if template_fps is not None else None
         out.append((page.url, written, frozenset(renderer.requests), fp))
+    crash_point("render worker")
     return out
 
 
@@ -175,15 +179,18 @@ def run_chunks(chunks: list[list[int]], workers: int, job: BuildJob,
     total = sum(map(len, chunks))
     with job.progress.stage("render", total=total, unit="page") as bar:
         if workers == 1:
-            parts = map(_render_chunk, chunks)
+            parts: Iterable[list[Result]] = map(_render_chunk, chunks)
             pool = None
         else:
             # Objects created so far are shared with the workers copy-on-write; freezing them keeps the
             # garbage collector from touching (and so copying) every page of them in each worker. (No
             # collection first: the build makes little garbage, and a full collection walks every object.)
+            # A process pool that notices a worker dying (killed, out of memory) and says so: a plain
+            # multiprocessing.Pool replaces the worker and waits for its batch for ever.
             gc.freeze()
-            pool = multiprocessing.get_context("fork").Pool(workers)
-            parts = pool.imap_unordered(_render_chunk, chunks)
+            pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
+                                       initializer=die_with_parent)
+            parts = _completed(pool, [pool.submit(_render_chunk, chunk) for chunk in chunks])
         try:
             if pool is not None and meanwhile is not None:
                 meanwhile(True)  # the pool's own threads collect the workers' results in the meantime
@@ -192,18 +199,37 @@ def run_chunks(chunks: list[list[int]], workers: int, job: BuildJob,
                 if take is not None:
                     take(part)
                 bar.update(len(part))
+                crash_point("pages rendered")
             if pool is None and meanwhile is not None:
                 meanwhile(False)
         finally:
             if pool is not None:
-                if sys.exc_info()[0]:
-                    pool.terminate()
-                else:
-                    pool.close()
-                pool.join()
+                pool.shutdown(wait=True, cancel_futures=sys.exc_info()[0] is not None)
                 gc.unfreeze()
     results.sort(key=lambda r: r[0])
     return results
+
+
+def die_with_parent() -> None:
+    """In a worker process: end when the build's process ends, however it ends (killed with SIGKILL, say),
+    rather than wait for its next batch for ever (Linux ``PR_SET_PDEATHSIG``; elsewhere nothing)."""
+    try:
+        import ctypes
+        import signal
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG = 1
+    except (OSError, AttributeError):
+        pass
+
+
+def _completed(pool: ProcessPoolExecutor, futures: list[Future]) -> Iterator[list[Result]]:
+    """Each batch's results as it is done; a worker that died fails the build, naming what happened."""
+    for future in as_completed(futures):
+        try:
+            yield future.result()
+        except BrokenProcessPool as exc:
+            raise BuildError(f"a render worker process ended abruptly (killed, or out of memory?): {exc}") from exc
 
 
 @functools.cache

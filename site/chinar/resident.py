@@ -113,6 +113,7 @@ class ResidentBuild:
             job.search_index()
         job.image_use()
         prepare_validators(job.cache_dir)
+        OutputTree(self.output_dir).prepare_standby()
 
     def _invalidate_cache(self) -> None:
         """The output is about to move ahead of the cached build state: remove it (``save`` rewrites it)."""

@@ -16,6 +16,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import logging
+import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -66,9 +67,15 @@ def read_settings(content_dir: Path | None = None, output_dir: Path | None = Non
     def folder(given: Path | None, name: str, default: str) -> Path:
         return Path(given).resolve() if given else (here / values.get(name, default)).resolve()
 
+    def link(given: Path | None, name: str, default: str) -> Path:
+        """An absolute path that keeps its last part as given: the output folder is a link the build
+        points at the live copy (``chinar.output``), so it must not be resolved to whichever that is."""
+        path = Path(given) if given else here / values.get(name, default)
+        return Path(os.path.abspath(path)).parent.resolve() / Path(os.path.abspath(path)).name
+
     return Settings(
         content_dir=folder(content_dir, "PATH", "../content"),
-        output_dir=folder(output_dir, "OUTPUT_PATH", "../output"),
+        output_dir=link(output_dir, "OUTPUT_PATH", "../output"),
         cache_dir=folder(cache_dir, "CHINAR_CACHE_PATH", "../.cache"),
         theme_dir=folder(theme_dir, "THEME", "../themes/chinar"),
         base_url=(base_url or values.get("SITEURL") or DEFAULT_BASE_URL).rstrip("/"),

@@ -75,6 +75,16 @@ def load_tiny():
 
 
 @pytest.fixture
+def browser():
+    """Chromium for the CMS's live-server tests, one per test: a Playwright instance alive across Django's
+    database restore between transactional tests left the next test without its data."""
+    from chromium import chromium
+
+    with chromium() as b:
+        yield b
+
+
+@pytest.fixture
 def api_url(live_server):
     return live_server.url + "/api/v2/"
 
