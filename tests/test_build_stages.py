@@ -189,11 +189,12 @@ def test_a_bad_record_read_ahead_is_reported_by_file_and_field(read_in_parallel,
                                                                tmp_path: Path, image_cache: Path) -> None:
     bad = tiny_content / "products/sozni-stole.en.json"
     data = json.loads(bad.read_text())
-    data["price_inr"] = "a lot"
+    data["listings"][0]["price_inr"] = "a lot"
     bad.write_text(json.dumps(data))
     with pytest.raises(ContentError) as info:
         load_catalog(tiny_content, ahead=ReadAhead(list(record_files(tiny_content)), 2))
-    assert any(p.file == "products/sozni-stole.en.json" and p.pointer == "/price_inr" for p in info.value.problems)
+    assert any(p.file == "products/sozni-stole.en.json" and p.pointer == "/listings/0/price_inr"
+               for p in info.value.problems)
     out = tmp_path / "out"
     with pytest.raises(ContentError):
         build(tiny_content, out, cache_dir=image_cache, full=True)
@@ -260,10 +261,10 @@ def test_compiled_validators_are_kept_in_the_cache(tmp_path: Path, monkeypatch) 
     # Code loaded from the cache checks records exactly as freshly compiled code does.
     monkeypatch.setattr(validate, "_FAST", {})
     good = json.loads((TINY / "products/sozni-stole.en.json").read_text())
-    bad = {**good, "price_inr": "a lot"}
+    bad = {**good, "listings": [{**good["listings"][0], "price_inr": "a lot"}]}
     assert validate.validate_record(good, "product", "products/sozni-stole.en.json") == []
     problems = validate.validate_record(bad, "product", "products/sozni-stole.en.json")
-    assert [p.pointer for p in problems] == ["/price_inr"]
+    assert [p.pointer for p in problems] == ["/listings/0/price_inr"]
 
 
 # -- the command ----------------------------------------------------------------------------------

@@ -14,7 +14,9 @@ from typing import Any
 
 from . import urls
 from .content import LOCALES, Catalog, Record
-from .relations import Relations
+from .marketplaces import registry
+from .offers import is_available
+from .relations import Relations, alternatives
 from .validate import references
 
 PER_PAGE = 24
@@ -28,8 +30,10 @@ INDEXED = ("craft", "artisan", "product", "district", "collection", "story", "ca
 # and references (see ``structure``). Every other field only changes how the record itself looks
 # wherever it is shown. ``tests/test_resident.py`` changes each other field of every record type and
 # checks that the relations and the list of pages stay the same: a new field read here must be added.
+# A product's listings make its price (``offers.product_price``: rule collections, alternatives), its
+# availability (who is offered as an alternative) and the catalog's newest check (stale listings).
 STRUCTURE_FIELDS = {"artisan": ("featured",), "collection": ("featured", "rule", "items"),
-                    "district": ("division",), "product": ("price_inr",), "story": ("date",),
+                    "district": ("division",), "product": ("listings",), "story": ("date",),
                     "campaign": ("blocks",)}
 
 
@@ -147,9 +151,17 @@ def detail_context(catalog: Catalog, rel: Relations, rec: Record, res: Resolver)
     if t == "product":
         artisan = res.one("artisan", rec["artisan"])
         siblings = [k for k in rel.products_by_artisan.get(rec["artisan"], []) if k != key][:4]
-        return {"artisan": artisan, "craft": res.one("craft", rec["craft"]),
-                "district": res.one("district", rel.product_district[key]),
-                "related": res.many("product", siblings)}
+        found = {"artisan": artisan, "craft": res.one("craft", rec["craft"]),
+                 "district": res.one("district", rel.product_district[key]),
+                 "related": res.many("product", siblings),
+                 "listings_as_of": rel.listings_as_of, "stale_after_days": registry().stale_after_days}
+        if not is_available(rec):  # sold out or dead everywhere: what the buyer can have instead
+            alt = alternatives(rel, rec)
+            found["alternatives"] = {"artisan": res.many("product", alt["artisan"]),
+                                     "craft": res.many("product", alt["craft"])}
+            if alt["artisan"]:
+                found["related"] = []  # the artisan's products a buyer can buy are in the alternatives
+        return found
     if t == "collection":
         return {"items": res.items(rel.collection_items.get(key, []))}
     if t == "story":
