@@ -106,11 +106,12 @@ def _state(row: MarketplaceListing) -> str:
 def _outcome(row: MarketplaceListing) -> str:
     if not row.check_outcome:
         return "Never checked"
-    return f"{LABELS.get(row.check_outcome, row.check_outcome)}: {row.check_message}"
+    label = LABELS.get(row.check_outcome, row.check_outcome)
+    return label if row.check_message in ("", "works") else f"{label}: {row.check_message}"
 
 
 def _drift(row: MarketplaceListing) -> str:
-    if row.drift_percent is None:
+    if row.drift_percent is None or row.drift_from == row.drift_to:
         return ""
     return f"₹{row.drift_from:,} → ₹{row.drift_to:,} ({'+' if row.drift_to >= row.drift_from else '−'}" \
            f"{row.drift_percent:.0f}%)"
