@@ -226,3 +226,11 @@ def test_a_dead_listing_reaches_the_built_site_through_publishing(live_server, m
     offers = next(d for d in data if d["@type"] == "Product")["offers"]["offers"]
     dead = next(o for o in offers if o["seller"]["name"] == "JKHHC Emporium")
     assert dead["availability"] == "https://schema.org/Discontinued" and "url" not in dead
+
+
+def test_two_rows_claiming_one_listing_are_both_conflicting(tmp_path) -> None:
+    report = import_feed(tmp_path, FEED_HEADER + "STLG0001,,19000,in_stock,by ID\n"
+                         + f",{FLIPKART_URL}&utm_source=x,19500,in_stock,by URL\n")
+    assert f"line 2: conflicting — rows 2, 3 all match {FLIPKART_URL}" in report
+    assert "0 matched, 0 unmatched, 2 conflicting; nothing changed" in report
+    assert listing(FLIPKART_URL).price_inr == 18500
