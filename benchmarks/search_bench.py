@@ -33,7 +33,7 @@ import threading
 import time
 from pathlib import Path
 
-from chinar.content import Catalog
+from chinar.catalog import Catalog
 from chinar.search import write_index
 from chinar.search.documents import catalog_documents
 

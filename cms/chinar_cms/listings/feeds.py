@@ -15,9 +15,8 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from django.db import transaction
 
-from chinar.listings.feed import FeedRow
-from chinar.listings.outcome import OK, Outcome
-from chinar.marketplaces import listing_id, listing_url_problem, registry
+from chinar.contract import OK, FeedRow, Outcome, listing_id, listing_url_problem
+from chinar.contract import marketplace_registry as registry
 
 from .services import Summary, live_listings, record_outcomes
 

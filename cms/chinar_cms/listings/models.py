@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from django.db import models
 
-from chinar.listings.outcome import DEAD, LABELS, WORKING
+from chinar.contract import DEAD, LABELS, WORKING
 
 
 class ListingCheck(models.Model):

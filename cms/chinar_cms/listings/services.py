@@ -31,9 +31,9 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.actions.publish_page_revision import PublishPageRevisionAction
 
-from chinar.listings.check import CheckSettings, Previous, Target, run_checks
-from chinar.listings.outcome import DEAD, WORKING, Outcome
-from chinar.marketplaces import registry
+from chinar import contract
+from chinar.contract import DEAD, WORKING, Outcome
+from chinar.contract import marketplace_registry as registry
 from chinar_cms.products.models import MarketplaceListing, ProductPage
 
 from .models import ListingCheck
@@ -46,21 +46,21 @@ def live_listings():
     return MarketplaceListing.objects.filter(page__live=True, page__alias_of__isnull=True).select_related("page")
 
 
-def targets() -> list[Target]:
+def targets() -> list:
     """Each listing URL once, in a stable order."""
     seen = dict.fromkeys((row.url, row.marketplace) for row in live_listings().order_by("url", "pk"))
-    return [Target(url, marketplace) for url, marketplace in seen]
+    return [contract.Target(url, marketplace) for url, marketplace in seen]
 
 
-def previous_checks(urls: list[str]) -> dict[str, Previous]:
+def previous_checks(urls: list[str]) -> dict:
     """Per URL, what its latest working page check stated: validators for a conditional request and the
     values a 304 confirms."""
-    found: dict[str, Previous] = {}
+    found: dict = {}
     rows = (ListingCheck.objects.filter(url__in=urls, source="page", outcome__in=WORKING)
             .order_by("url", "-checked_at", "-pk"))
     for row in rows.iterator():
         if row.url not in found:
-            found[row.url] = Previous(row.etag, row.last_modified, row.price_inr, row.currency,
+            found[row.url] = contract.Previous(row.etag, row.last_modified, row.price_inr, row.currency,
                                       row.availability or None,
                                       row.price_valid_until.isoformat() if row.price_valid_until else None)
     return found
@@ -160,10 +160,11 @@ def record_outcomes(outcomes: list[Outcome], source: str = "page", now=None) -> 
     return summary
 
 
-def run_check(check_settings: CheckSettings | None = None) -> tuple[Summary, list[Outcome]]:
+def run_check(check_settings=None) -> tuple[Summary, list[Outcome]]:
     """The scheduled job: check every live listing (conditionally, from the last checks) and record it."""
     found = targets()
-    outcomes = run_checks(found, previous_checks([t.url for t in found]), check_settings or CheckSettings())
+    outcomes = contract.run_checks(found, previous_checks([t.url for t in found]),
+                                   check_settings or contract.CheckSettings())
     return record_outcomes(outcomes), outcomes
 
 

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from django_tasks import task
 
-from chinar.listings.check import CheckSettings
-
 
 @task()
 def check_listings_task(budget: float = 1800.0) -> dict:
     """Check every live listing and record the results; returns the counts (JSON for the task result)."""
+    from chinar.contract import CheckSettings
+
     from .services import run_check
 
     summary, _outcomes = run_check(CheckSettings(budget=budget))

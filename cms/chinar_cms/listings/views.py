@@ -32,8 +32,8 @@ from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 
-from chinar.listings.outcome import LABELS, WORKING
-from chinar.marketplaces import registry
+from chinar.contract import LABELS, WORKING
+from chinar.contract import marketplace_registry as registry
 from chinar_cms.products.models import AVAILABILITY, MarketplaceListing
 
 from .models import ListingCheck

@@ -19,7 +19,8 @@ from wagtail.admin.panels import (
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 
-from chinar.marketplaces import listing_url_problem, registry
+from chinar.contract import listing_url_problem
+from chinar.contract import marketplace_registry as registry
 from chinar_cms.base.blocks import RICH_TEXT_FEATURES, image_stream
 from chinar_cms.base.contract import number
 from chinar_cms.base.fields import LinesField, lines

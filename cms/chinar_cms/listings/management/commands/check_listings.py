@@ -6,8 +6,7 @@ import json
 
 from django.core.management.base import BaseCommand
 
-from chinar.listings.check import CheckSettings
-from chinar.listings.outcome import LABELS
+from chinar.contract import LABELS
 
 
 class Command(BaseCommand):
@@ -21,6 +20,7 @@ class Command(BaseCommand):
         parser.add_argument("--json", help="also write every outcome to this JSON file")
 
     def handle(self, *args, **options):
+        from chinar.contract import CheckSettings
         from chinar_cms.listings.services import run_check
 
         settings = CheckSettings(budget=options["budget"], per_host=options["per_host"], delay=options["delay"],

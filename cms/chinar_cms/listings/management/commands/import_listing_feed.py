@@ -11,8 +11,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from chinar.listings.feed import FeedError, read_feed
-from chinar.marketplaces import registry
+from chinar.contract import FeedError, read_feed
+from chinar.contract import marketplace_registry as registry
 
 
 class Command(BaseCommand):
