@@ -309,7 +309,9 @@ def synthetic_catalog(n: int, seed: int = 7) -> Catalog:
                 "title": (" ".join(rng.choices(HINDI, k=5)) + " " + rng.choice(OBJECTS)) if hindi else title,
                 "artisan": maker,
                 "craft": craft,
-                "price_inr": rng.choice([900, 2500, 8000, 18000, 45000, 120000]),
+                # A product's price is its listing's (chinar.offers.product_price).
+                "listings": [{"price_inr": rng.choice([900, 2500, 8000, 18000, 45000, 120000]),
+                              "availability": "in_stock"}],
                 "description": "<p>" + (" ".join(rng.choices(HINDI, k=30)) if hindi else text(50)) + "</p>",
                 "materials": [rng.choice(["pashmina", "silk", "walnut wood", "wool", "paper pulp"])],
             }

@@ -54,7 +54,7 @@ def generate(out: Path, artisans: int, products: int = 3, seed: int = 1) -> dict
     if out.exists():
         shutil.rmtree(out)
     (out / "media").mkdir(parents=True)
-    (out / "manifest.json").write_text('{"schema_version": 1}\n')
+    (out / "manifest.json").write_text('{"schema_version": 2}\n')
     make_pool(out / "media")
     img = lambda i, alt: {"src": f"pool/p{i % POOL:02d}.jpg", "alt": alt}  # noqa: E731
     counts = {"district": 0, "craft": 0, "artisan": 0, "product": 0, "collection": 0, "story": 0}
@@ -91,7 +91,7 @@ def generate(out: Path, artisans: int, products: int = 3, seed: int = 1) -> dict
             price = rng.randrange(500, 150000)
             write(out / f"products/{pkey}.en.json", {
                 **base("product", pkey, "en"), "title": f"{craft.replace('-', ' ')} {rng.choice(WORDS)} {n}-{p}",
-                "artisan": key, "craft": craft, "price_inr": price, "images": [img(n + p, "Product photo")],
+                "artisan": key, "craft": craft, "images": [img(n + p, "Product photo")],
                 "description": f"<p>{' '.join(rng.choice(WORDS) for _ in range(30))}</p>",
                 "listings": [{"marketplace": "Flipkart", "url": f"https://www.flipkart.com/p/itm{n:06d}{p}",
                               "seller": name, "programme": "Samarth", "price_inr": price,

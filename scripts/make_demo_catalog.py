@@ -799,6 +799,15 @@ def marketplace_listing(r: random.Random, kind: str, slug: str, seller: str, pri
             "seller": "J&K Handlooms & Handicrafts Corporation", "price_inr": price, "availability": availability, "last_checked": checked}
 
 
+def mark_dead(listings: list[dict[str, Any]], key: str) -> None:
+    """About one listing in twenty was found dead by the listing checker (gone, or redirected to the
+    marketplace's search page). A generator of its own, so the rest of the catalog stays as it was."""
+    r = rng_for("dead-listing", key)
+    for listing in listings:
+        if r.random() < 0.05:
+            listing["link_status"] = "dead"
+
+
 def build_products(crafts: dict, districts: dict) -> list[dict[str, Any]]:
     records: list[dict[str, Any]] = []
     used_keys: set[str] = set()
@@ -840,6 +849,7 @@ def build_products(crafts: dict, districts: dict) -> list[dict[str, Any]]:
                 if other not in kinds:
                     kinds.append(other)
             listings = [marketplace_listing(r, kind, key, seller, price) for kind in kinds]
+            mark_dead(listings, key)
             district_en = districts[a["district"]]["en"]["name"]
             fields = {"motif": motif_en, "colour": colour_en, "Colour": colour_en[:1].upper() + colour_en[1:],
                       "district": district_en, "weeks": r.randint(3, 10)}
@@ -860,8 +870,7 @@ def build_products(crafts: dict, districts: dict) -> list[dict[str, Any]]:
                 rec["artisan"] = a["key"]
                 rec["craft"] = craft
                 rec["materials"] = crafts[craft][locale]["materials"]
-                rec["dimensions"] = dims
-                rec["price_inr"] = price
+                rec["dimensions"] = dims  # no price of its own: it is what its listings say (schema_version 2)
                 rec["images"] = [{"src": pool_image(craft, p), "alt": VIEW_ALT[locale][j].format(title=alt_title, motif=alt_motif)}
                                  for j, p in enumerate(picks)]
                 if code:

@@ -86,7 +86,7 @@ def test_product_page_links_out_to_marketplaces(tiny_site: Path) -> None:
     assert buy[0]["href"] == ("https://www.flipkart.com/sozni-pashmina-stole/p/itm0001?pid=STLG0001"
                               "&utm_source=chinar&utm_medium=referral")
     # The out-of-stock listing is shown as unavailable, not as a buy button.
-    assert not [a for a in doc.anchors if "crafts.example.in" in a.get("href", "")]
+    assert not [a for a in doc.anchors if "emporium.jkhhc.example" in a.get("href", "")]
     assert "Currently unavailable" in (tiny_site / "products/sozni-stole/index.html").read_text()
 
 
@@ -104,7 +104,7 @@ def test_campaign_page_tags_links_with_its_campaign(tiny_site: Path) -> None:
 def test_prices_use_indian_grouping(tiny_content: Path, tmp_path: Path, image_cache: Path) -> None:
     path = tiny_content / "products/sozni-stole.en.json"
     data = json.loads(path.read_text())
-    data["price_inr"] = 125000
+    data["listings"][0]["price_inr"] = 125000
     path.write_text(json.dumps(data))
     build(tiny_content, tmp_path / "out", cache_dir=image_cache)
     assert "₹1,25,000" in (tmp_path / "out/products/sozni-stole/index.html").read_text()

@@ -40,11 +40,12 @@ def test_a_bad_record_read_ahead_is_reported_by_file_and_field(tiny_content: Pat
                                                                image_cache: Path) -> None:
     bad = tiny_content / "products/sozni-stole.en.json"
     data = json.loads(bad.read_text())
-    data["price_inr"] = "a lot"
+    data["listings"][0]["price_inr"] = "a lot"
     bad.write_text(json.dumps(data))
     with pytest.raises(ContentError) as info:
         load_catalog(tiny_content, ahead=ReadAhead(list(record_files(tiny_content)), PARALLEL))
-    assert any(p.file == "products/sozni-stole.en.json" and p.pointer == "/price_inr" for p in info.value.problems)
+    assert any(p.file == "products/sozni-stole.en.json" and p.pointer == "/listings/0/price_inr"
+               for p in info.value.problems)
     out = tmp_path / "out"
     with pytest.raises(ContentError):
         build(tiny_content, out, cache_dir=image_cache, full=True, policy=PARALLEL)

@@ -128,7 +128,7 @@ def record_deleted(c: Path) -> None:
 EDITS: list[tuple[str, Edit, bool]] = [
     ("artisan", artisan_name, True),
     ("product", product_description, True),
-    ("listing", listing, True),
+    ("listing", listing, False),  # stock and price decide lists (rule collections, alternatives)
     ("collection rule", collection_rule, False),
     ("story", story_title, True),
     ("campaign", campaign_title, True),

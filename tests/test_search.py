@@ -312,7 +312,7 @@ def _write(root: Path, folder: str, key: str, locale: str, record: dict) -> None
 def write_relevance_catalog(root: Path) -> Path:
     """A small valid catalog (en/hi/ur) with the crafts, places and names the relevance table asks for."""
     root.mkdir(parents=True, exist_ok=True)
-    (root / "manifest.json").write_text('{"schema_version": 1}')
+    (root / "manifest.json").write_text('{"schema_version": 2}')
     for key, (en, hi, ur, division) in DISTRICTS.items():
         for loc, name in (("en", en), ("hi", hi), ("ur", ur)):
             _write(
@@ -375,14 +375,13 @@ def write_relevance_catalog(root: Path) -> Path:
                     "title": title,
                     "artisan": artisan,
                     "craft": craft,
-                    "price_inr": price,
                     "materials": materials,
                     "description": f"<p>{en}. Handmade in Kashmir.</p>",
                     "images": [{"src": f"products/{key}.jpg", "alt": en}],
                     "listings": [
                         {
-                            "marketplace": "Example Bazaar",
-                            "url": f"https://crafts.example.in/p/{key}",
+                            "marketplace": "JKHHC online emporium (demo)",
+                            "url": f"https://emporium.jkhhc.example/products/{key}",
                             "seller": "Emporium",
                             "price_inr": price,
                             "availability": "in_stock",
@@ -579,7 +578,7 @@ MINIMAL = {  # word -> product title containing it (and none of the other words)
 
 def write_minimal_pairs_catalog(root: Path) -> Path:
     root.mkdir(parents=True, exist_ok=True)
-    (root / "manifest.json").write_text('{"schema_version": 1}')
+    (root / "manifest.json").write_text('{"schema_version": 2}')
     _write(
         root,
         "districts",
@@ -627,13 +626,12 @@ def write_minimal_pairs_catalog(root: Path) -> Path:
                 "title": title,
                 "artisan": "maker",
                 "craft": "sozni",
-                "price_inr": 1000 + i,
                 "description": "<p>हाथ से बना।</p>",
                 "images": [{"src": "products/x.jpg", "alt": title}],
                 "listings": [
                     {
-                        "marketplace": "Bazaar",
-                        "url": f"https://crafts.example.in/{key}",
+                        "marketplace": "JKHHC online emporium (demo)",
+                        "url": f"https://emporium.jkhhc.example/products/{key}",
                         "seller": "S",
                         "price_inr": 1000 + i,
                         "availability": "in_stock",

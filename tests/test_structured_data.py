@@ -38,7 +38,11 @@ def test_product_with_offers(tiny_site: Path) -> None:
     assert product["name"] == "Sozni pashmina stole, paisley border"
     assert product["manufacturer"] == {"@type": "Person", "name": "Shazia Akhter"}
     assert product["additionalProperty"][0]["value"] == "40817263"
-    offers = product["offers"]
+    aggregate = product["offers"]
+    # Two listings: an AggregateOffer whose low price is the one the page shows (the one in stock).
+    assert aggregate["@type"] == "AggregateOffer" and aggregate["offerCount"] == 2
+    assert (aggregate["lowPrice"], aggregate["highPrice"]) == ("18500", "19000")
+    offers = aggregate["offers"]
     assert [o["availability"] for o in offers] == ["https://schema.org/InStock", "https://schema.org/OutOfStock"]
     assert {o["priceCurrency"] for o in offers} == {"INR"} and offers[0]["price"] == "18500"
     assert offers[0]["url"].startswith("https://www.flipkart.com/sozni-pashmina-stole/p/itm0001?pid=STLG0001&utm_")

@@ -54,10 +54,10 @@ def test_malformed_json_names_file_and_line(tiny_content: Path) -> None:
 
 
 def test_record_failing_its_schema_names_the_field(tiny_content: Path) -> None:
-    edit(tiny_content, PRODUCT, lambda d: (d.pop("title"), d.update(price_inr="lots")))
+    edit(tiny_content, PRODUCT, lambda d: (d.pop("title"), d["listings"][0].update(price_inr="lots")))
     found = problems(tiny_content)
     assert (PRODUCT, "/title", "required field 'title' is missing") in found
-    assert any(f == PRODUCT and p == "/price_inr" for f, p, _ in found)
+    assert any(f == PRODUCT and p == "/listings/0/price_inr" for f, p, _ in found)
 
 
 def test_dangling_reference(tiny_content: Path) -> None:
@@ -215,7 +215,43 @@ def test_compiled_validators_are_kept_in_the_cache(tmp_path: Path, monkeypatch) 
     # Code loaded from the cache checks records exactly as freshly compiled code does.
     monkeypatch.setattr(validate, "_FAST", {})
     good = json.loads((TINY / "products/sozni-stole.en.json").read_text())
-    bad = {**good, "price_inr": "a lot"}
+    bad = {**good, "listings": [{**good["listings"][0], "price_inr": "a lot"}]}
     assert validate.validate_record(good, "product", "products/sozni-stole.en.json") == []
     problems = validate.validate_record(bad, "product", "products/sozni-stole.en.json")
-    assert [p.pointer for p in problems] == ["/price_inr"]
+    assert [p.pointer for p in problems] == ["/listings/0/price_inr"]
+
+
+@pytest.mark.parametrize(("url", "reason"), [
+    ("https://www.flipkart.com.evil.in/p/x", "is not Flipkart's"),
+    ("https://evil.example/p/x", "is not Flipkart's"),
+    ("https://user:pass@www.flipkart.com/p/x", "user name or password"),
+    ("https://www.flipkart.com@evil.example/p/x", "user name or password"),
+    ("https://www.flipkаrt.com/p/x", "non-ASCII"),  # Cyrillic 'а': an IDN homograph
+    ("https://xn--flipkrt-8fg.com/p/x", "punycode"),
+    ("https://www.flipkart.com:8443/p/x", "port"),
+    ("https://emporium.jkhhc.example/products/x", "is not Flipkart's"),  # another marketplace's host
+])
+def test_listing_url_must_be_on_its_marketplace(tiny_content: Path, url: str, reason: str) -> None:
+    edit(tiny_content, PRODUCT, lambda d: d["listings"][0].update(url=url))
+    [(file, pointer, message)] = problems(tiny_content)
+    assert (file, pointer) == (PRODUCT, "/listings/0/url") and reason in message
+
+
+def test_listing_marketplace_must_be_declared(tiny_content: Path) -> None:
+    edit(tiny_content, PRODUCT, lambda d: d["listings"][0].update(marketplace="Flipcart"))
+    [(file, pointer, message)] = problems(tiny_content)
+    assert (file, pointer) == (PRODUCT, "/listings/0/marketplace")
+    assert "unknown marketplace 'Flipcart'" in message and "Flipkart" in message
+
+
+def test_a_product_price_of_its_own_is_refused_with_the_reason(tiny_content: Path) -> None:
+    edit(tiny_content, PRODUCT, lambda d: d.update(price_inr=18500))
+    [(file, pointer, message)] = problems(tiny_content)
+    assert (file, pointer) == (PRODUCT, "/price_inr") and "comes from its listings" in message
+
+
+def test_an_old_snapshot_is_refused_with_what_changed(tiny_content: Path) -> None:
+    (tiny_content / "manifest.json").write_text('{"schema_version": 1}')
+    [(file, pointer, message)] = problems(tiny_content)
+    assert (file, pointer) == ("manifest.json", "/schema_version")
+    assert "schema_version 1 is not supported" in message and "chinar pull --full" in message

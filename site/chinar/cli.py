@@ -22,6 +22,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "pull": ("chinar.pull", "pull the published catalog from the CMS API into a content directory"),
     "deploy": ("chinar.deploy", "upload the built site to S3 (only what changed, in a safe order)"),
     "search": ("chinar.search.cli", "query the search index built by `chinar build`"),
+    "listings": ("chinar.listings.cli", "check marketplace listings; import marketplace seller feeds into the CMS"),
 }
 
 

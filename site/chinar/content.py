@@ -2,7 +2,7 @@
 
 Layout (``content/``)::
 
-    manifest.json                       {"schema_version": 1}
+    manifest.json                       {"schema_version": 2}
     schemas/<type>.schema.json          the contract, one JSON Schema per record type
     <type>s/<translation_key>.<locale>.json
     media/...                           image originals, referenced by ``src`` relative to media/
@@ -32,6 +32,10 @@ from .validate import validate_catalog, validate_record
 
 log = logging.getLogger(__name__)
 
+# What changed since each older version: the error for an old snapshot says it and how to get a new one.
+SCHEMA_CHANGES = {1: "version 2 dropped a product's own price_inr (its price now comes from its listings) and "
+                     "added a listing's link_status and price_valid_until; pull the catalog again from a CMS of "
+                     "this version (chinar pull --full), or regenerate the demo catalog"}
 
 def _stat_signature(path: str) -> tuple:
     st = os.stat(path)
@@ -217,6 +221,8 @@ def load_catalog(root: Path | str, *, check_media: bool = True,
             version = manifest.get("schema_version") if isinstance(manifest, dict) else None
             if version != SCHEMA_VERSION:
                 message = f"schema_version {version!r} is not supported (this build reads {SCHEMA_VERSION})"
+                if version in SCHEMA_CHANGES:
+                    message += f": {SCHEMA_CHANGES[version]}"
                 problems.append(Problem("manifest.json", "/schema_version", message))
         except ContentError as exc:
             problems.extend(exc.problems)

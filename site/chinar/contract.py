@@ -17,6 +17,10 @@ from .catalog import Catalog, Record
 from .content import load_catalog
 from .errors import ContentError, Problem
 from .languages import BY_CODE, DEFAULT_LOCALE, LANGUAGES, LOCALES, RTL_LOCALES, Language, direction
+from .listings.feed import FeedError, FeedRow, read_feed
+from .listings.outcome import DEAD, LABELS, OK, WORKING, Outcome
+from .marketplaces import listing_id, listing_url_problem
+from .marketplaces import registry as marketplace_registry
 from .record_types import BY_NAME, RECORD_TYPES, SCHEMA_VERSION, TYPE_DIRS, RecordType, load_order, schema_dir
 from .richtext import sanitise
 from .urls import detail as record_path
@@ -43,7 +47,21 @@ def render_record(record: Record, catalog: Catalog, **kwargs: Any) -> str:
     return render(record, catalog, **kwargs)
 
 
+# The listing checker imports aiohttp: loaded only when a check runs (``chinar_cms.listings``).
+_CHECKER = frozenset({"CheckSettings", "Previous", "Target", "run_checks"})
+
+
+def __getattr__(name: str) -> Any:
+    if name in _CHECKER:
+        from .listings import check
+
+        return getattr(check, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 __all__ = ["BY_CODE", "BY_NAME", "Catalog", "ContentError", "DEFAULT_LOCALE", "LANGUAGES", "LOCALES", "Language",
            "Problem", "RECORD_TYPES", "RESERVED_SLUGS", "RTL_LOCALES", "Record", "RecordType", "SCHEMA_VERSION",
            "TYPE_DIRS", "direction", "href", "load_catalog", "load_order", "record_file", "record_path",
-           "render_record", "sanitise", "schema_dir", "theme_dir"]
+           "render_record", "sanitise", "schema_dir", "theme_dir",
+           "DEAD", "FeedError", "FeedRow", "LABELS", "OK", "Outcome", "WORKING", "listing_id", "listing_url_problem",
+           "marketplace_registry", "read_feed"]  # and, on first use, CheckSettings, Previous, Target, run_checks

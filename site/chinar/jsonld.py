@@ -1,7 +1,8 @@
 """schema.org JSON-LD for each page type: pure functions of a page's records.
 
-Person for artisans (address region = district, country IN, nothing finer), Product with Offers
-pointing at marketplace listings, CollectionPage with an ItemList, Article for stories, Event for
+Person for artisans (address region = district, country IN, nothing finer), Product with an Offer
+per marketplace listing (an AggregateOffer over them when there are several, its lowest price the one
+the page shows: ``offers.product_price``), CollectionPage with an ItemList, Article for stories, Event for
 campaigns, and a BreadcrumbList on every page.
 """
 
@@ -16,6 +17,7 @@ import orjson
 from . import urls
 from .catalog import Record
 from .links import outbound_url
+from .offers import is_dead, product_price
 from .richtext import plain_text
 
 AVAILABILITY = {"in_stock": "https://schema.org/InStock", "out_of_stock": "https://schema.org/OutOfStock",
@@ -68,11 +70,7 @@ def product(s: Subject) -> dict[str, Any]:
         "image": [s.image] if s.image else [], "countryOfOrigin": {"@type": "Country", "name": "IN"},
         "category": (ctx.get("craft") or {}).get("name", ""),
         "manufacturer": {"@type": "Person", "name": artisan.get("name", "")},
-        "offers": [{
-            "@type": "Offer", "url": outbound_url(lst["url"]), "price": str(lst["price_inr"]), "priceCurrency": "INR",
-            "availability": AVAILABILITY[lst["availability"]],
-            "seller": {"@type": "Organization", "name": lst["seller"]},
-        } for lst in rec["listings"]],
+        "offers": offers(rec, outbound_url),
     }
     if rec.get("description"):
         data["description"] = plain_text(rec["description"])[:500]
@@ -81,6 +79,39 @@ def product(s: Subject) -> dict[str, Any]:
     if rec.get("gi_label_code"):
         data["additionalProperty"] = [
             {"@type": "PropertyValue", "name": "GI label code", "value": rec["gi_label_code"]}]
+    return data
+
+
+def offer(listing: Record, offer_url: Callable[[str], str]) -> dict[str, Any]:
+    """One listing as an Offer. A dead listing keeps its Offer (marked discontinued, as the page shows it
+    unavailable) but loses its URL and price: the site never sends anyone to a listing that is gone."""
+    data: dict[str, Any] = {"@type": "Offer", "priceCurrency": "INR",
+                            "seller": {"@type": "Organization", "name": listing["seller"]}}
+    if is_dead(listing):
+        data["availability"] = AVAILABILITY["discontinued"]
+        return data
+    data.update(url=offer_url(listing["url"]), price=str(listing["price_inr"]),
+                availability=AVAILABILITY[listing["availability"]])
+    if listing.get("price_valid_until"):
+        data["priceValidUntil"] = listing["price_valid_until"]
+    return data
+
+
+def offers(rec: Record, offer_url: Callable[[str], str]) -> dict[str, Any]:
+    """A product's offers as the page states them: the one listing's Offer, or an AggregateOffer whose
+    lowPrice is the price the page shows ("from ₹X"; the lowest listing still sold when none is)."""
+    items = [offer(lst, offer_url) for lst in rec["listings"]]
+    if len(items) == 1:
+        return items[0]
+    shown = product_price(rec)
+    prices = [lst["price_inr"] for lst in rec["listings"] if not is_dead(lst)]
+    data: dict[str, Any] = {"@type": "AggregateOffer", "priceCurrency": "INR", "offerCount": len(items),
+                            "offers": items}
+    if shown is not None:
+        data.update(lowPrice=str(shown.amount), highPrice=str(max(prices)),
+                    availability=AVAILABILITY["in_stock" if shown.available else "out_of_stock"])
+    else:
+        data["availability"] = AVAILABILITY["discontinued"]
     return data
 
 

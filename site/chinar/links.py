@@ -54,7 +54,3 @@ def _tags_query(campaign: str | None) -> str:
 def outbound_rel(listing: Record) -> str:
     """Marketplace links open safely; those under a partnership programme are marked sponsored."""
     return "noopener sponsored external" if listing.get("programme") else "noopener nofollow external"
-
-
-def is_buyable(listing: Record) -> bool:
-    return listing.get("availability") in ("in_stock", "preorder")

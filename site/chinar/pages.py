@@ -15,8 +15,10 @@ from typing import Any
 from . import urls
 from .catalog import Catalog, Record
 from .languages import LOCALES
+from .marketplaces import registry
+from .offers import is_available
 from .record_types import BY_NAME, INDEXED, RECORD_TYPES, references
-from .relations import Relations
+from .relations import Relations, alternatives
 
 PER_PAGE = 24
 SHOWN_ON_PAGE = 12  # artisans or products on a craft or district page; the rest are in its sublists
@@ -138,9 +140,17 @@ def detail_context(catalog: Catalog, rel: Relations, rec: Record, res: Resolver)
     if t == "product":
         artisan = res.one("artisan", rec["artisan"])
         siblings = [k for k in rel.products_by_artisan.get(rec["artisan"], []) if k != key][:4]
-        return {"artisan": artisan, "craft": res.one("craft", rec["craft"]),
-                "district": res.one("district", rel.product_district[key]),
-                "related": res.many("product", siblings)}
+        found = {"artisan": artisan, "craft": res.one("craft", rec["craft"]),
+                 "district": res.one("district", rel.product_district[key]),
+                 "related": res.many("product", siblings),
+                 "listings_as_of": rel.listings_as_of, "stale_after_days": registry().stale_after_days}
+        if not is_available(rec):  # sold out or dead everywhere: what the buyer can have instead
+            alt = alternatives(rel, rec)
+            found["alternatives"] = {"artisan": res.many("product", alt["artisan"]),
+                                     "craft": res.many("product", alt["craft"])}
+            if alt["artisan"]:
+                found["related"] = []  # the artisan's products a buyer can buy are in the alternatives
+        return found
     if t == "collection":
         return {"items": res.items(rel.collection_items.get(key, []))}
     if t == "story":

@@ -21,7 +21,7 @@ from typing import Any
 from .languages import N_
 
 #: The version of the contract a snapshot declares in its ``manifest.json``; a build reads only this one.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 @cache
@@ -94,7 +94,10 @@ RECORD_TYPES: tuple[RecordType, ...] = (
                structure_fields=("featured",), search_boost=1.3, jsonld="person", cms_model="artisans.ArtisanPage"),
     RecordType("product", "products", N_("Product"), "title", N_("Products"), True,
                references=(Reference("/artisan", "artisan"), Reference("/craft", "craft")),
-               structure_fields=("price_inr",), search_boost=1.0, jsonld="product",
+               # A product's listings make its price (``offers.product_price``: rule collections,
+               # alternatives), its availability (who is offered as an alternative) and the catalog's
+               # newest check (stale listings).
+               structure_fields=("listings",), search_boost=1.0, jsonld="product",
                cms_model="products.ProductPage"),
     RecordType("collection", "collections", N_("Collection"), "title", N_("Collections"), True,
                references=(Reference("/items/*/ref", None, "type", ("artisan", "product")),

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from .catalog import Catalog, Record
 from .languages import DEFAULT_LOCALE
+from .offers import is_available, newest_check, price_amount
 
 
 def _default(catalog: Catalog, type_: str, key: str) -> Record | None:
@@ -32,6 +33,11 @@ class Relations:
     collection_items: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     stories_by_date: list[str] = field(default_factory=list)
     product_district: dict[str, str] = field(default_factory=dict)
+    # Each product's price (``offers.price_amount``: from its listings) and whether a buyer can buy it now.
+    product_price: dict[str, int | None] = field(default_factory=dict)
+    products_available: set[str] = field(default_factory=set)
+    # The newest listing check in the catalog: what a listing's age is measured against (``offers.is_stale``).
+    listings_as_of: str = ""
 
 
 def collection_items(catalog: Catalog, collection: Record, rel: Relations) -> list[tuple[str, str]]:
@@ -42,7 +48,7 @@ def collection_items(catalog: Catalog, collection: Record, rel: Relations) -> li
     out = []
     for key in catalog.keys("product"):
         product = _default(catalog, "product", key)
-        price = product.get("price_inr")
+        price = rel.product_price[key]
         if "craft" in rule and product["craft"] != rule["craft"]:
             continue
         if "district" in rule and rel.product_district.get(key) != rule["district"]:
@@ -79,6 +85,10 @@ def resolve(catalog: Catalog) -> Relations:
         district = _default(catalog, "artisan", product["artisan"])["district"]
         rel.product_district[key] = district
         rel.products_by_district[district].append(key)
+        rel.product_price[key] = price_amount(product)
+        if is_available(product):
+            rel.products_available.add(key)
+        rel.listings_as_of = max(rel.listings_as_of, newest_check(product))
     stories = []
     for key in catalog.keys("story"):
         story = _default(catalog, "story", key)
@@ -91,3 +101,26 @@ def resolve(catalog: Catalog) -> Relations:
     for key in catalog.keys("collection"):
         rel.collection_items[key] = collection_items(catalog, _default(catalog, "collection", key), rel)
     return rel
+
+
+def alternatives(rel: Relations, product: Record, limit: int = 4) -> dict[str, list[str]]:
+    """What a product page offers when the product cannot be bought (every listing sold out or dead):
+    the artisan's other products a buyer can buy, and products of the same craft by other artisans,
+    nearest first (same district, then closest in price), each list at most ``limit`` keys.
+
+    A pure function of the relations, so the one implementation serves every product page; the
+    product's own availability decides whether the page shows it (``pages.detail_context``).
+    """
+    key, artisan = product["translation_key"], product["artisan"]
+    own = [k for k in rel.products_by_artisan.get(artisan, []) if k != key and k in rel.products_available]
+    district, price = rel.product_district.get(key), rel.product_price.get(key)
+
+    def distance(k: str) -> tuple:
+        other = rel.product_price.get(k)
+        gap = abs(other - price) if price is not None and other is not None else float("inf")
+        return (rel.product_district.get(k) != district, gap, k)
+
+    mine = set(rel.products_by_artisan.get(artisan, []))
+    craft = sorted((k for k in rel.products_by_craft.get(product["craft"], [])
+                    if k not in mine and k in rel.products_available), key=distance)
+    return {"artisan": own[:limit], "craft": craft[:limit]}

@@ -25,7 +25,7 @@ from jinja2.compiler import CodeGenerator, optimizeconst
 from jinja2.visitor import NodeTransformer
 from markupsafe import Markup, escape
 
-from . import i18n, jsonld, links, urls
+from . import i18n, jsonld, links, offers, urls
 from .catalog import Record
 from .i18n import format_day, format_price
 from .languages import BY_CODE, LANGUAGE_NAMES, LOCALES, N_, direction
@@ -305,7 +305,9 @@ class Renderer:
             static=self.static_url,
             picture=self.picture_html, price=functools.partial(format_price, locale=locale),
             day=functools.partial(format_day, locale=locale),
-            outbound_url=links.outbound_url, outbound_rel=links.outbound_rel, is_buyable=links.is_buyable,
+            outbound_url=links.outbound_url, outbound_rel=links.outbound_rel, is_buyable=offers.is_buyable,
+            is_dead=offers.is_dead, listing_state=offers.listing_state, is_stale=offers.is_stale,
+            product_price=offers.product_price,
             language_names=LANGUAGE_NAMES, site_name=SITE_NAME[locale], search_url=urls.href(urls.search(locale)),
             section_titles=SECTION_TITLES, search_types=[(t, BY_NAME[t].label) for t in SEARCH_TYPES],
             flag_labels=FLAG_LABELS, divisions=DIVISIONS, plain_text=plain_text,

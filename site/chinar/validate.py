@@ -28,6 +28,7 @@ from . import record_types
 from .catalog import Catalog, Record
 from .errors import Problem
 from .languages import LOCALES
+from .marketplaces import listing_url_problem, registry
 from .record_types import TYPES, references
 from .richtext import sanitise
 
@@ -166,6 +167,9 @@ def _message(err: ValidationError) -> tuple[str, str]:
     if v == "additionalProperties":
         extras = sorted(set(err.instance) - set(err.schema.get("properties", {})))
         personal = [e for e in extras if e.lower() in PERSONAL_FIELDS]
+        if extras == ["price_inr"] and err.instance.get("type") == "product":
+            return f"{where}/price_inr", ("a product has no price_inr of its own since schema_version 2: its "
+                                          "price comes from its listings (remove the field)")
         if personal:
             return f"{where}/{personal[0]}", (f"personal data field '{personal[0]}' must never be in the content "
                                               "snapshot (it stays in the CMS registry)")
@@ -306,6 +310,23 @@ def image_objects(value: Any, found: list[dict] | None = None) -> list[dict]:
     return found
 
 
+def listing_problems(rec: Record, rel: str) -> list[Problem]:
+    """A product's listings against the declared marketplaces (``chinar.marketplaces``): each URL https
+    on one of its marketplace's hosts. Checked with the whole catalog, not per file, so a record read
+    from the build's cache is checked against the registry as it is now."""
+    reg = registry()
+    problems = []
+    for i, listing in enumerate(rec["listings"]):
+        name = listing["marketplace"]
+        if reg.get(name) is None:
+            problems.append(Problem(rel, f"/listings/{i}/marketplace", listing_url_problem(name, "", reg) or ""))
+            continue
+        problem = listing_url_problem(name, listing["url"], reg)
+        if problem:
+            problems.append(Problem(rel, f"/listings/{i}/url", problem))
+    return problems
+
+
 def validate_catalog(catalog: Catalog, *, check_media: bool = True) -> list[Problem]:
     """Cross-record checks: unique ids and slugs, references resolve, image files exist."""
     problems: list[Problem] = []
@@ -326,6 +347,8 @@ def validate_catalog(catalog: Catalog, *, check_media: bool = True) -> list[Prob
         for pointer, target, key in references(rec):
             if not catalog.versions(target, key) and (target, key) not in catalog.broken:
                 problems.append(Problem(rel, pointer, f"refers to {target} {key!r}, which does not exist"))
+        if rec["type"] == "product":
+            problems.extend(listing_problems(rec, rel))
         if check_media:
             missing = False
             for image in image_objects(rec):

@@ -260,7 +260,9 @@ class Loader:
                 programme=item.get("programme", ""),
                 price_inr=item["price_inr"],
                 availability=item["availability"],
+                link_status=item.get("link_status", "ok"),
                 last_checked=item["last_checked"],
+                price_valid_until=item.get("price_valid_until"),
             )
         page.refresh_from_db()
 
@@ -302,7 +304,6 @@ class Loader:
         dims = rec.get("dimensions", {})
         page.length_cm, page.width_cm = dims.get("length_cm"), dims.get("width_cm")
         page.height_cm, page.weight_g = dims.get("height_cm"), dims.get("weight_g")
-        page.price_inr = rec.get("price_inr")
         page.images = self.images_of(rec["images"])
         page.gi_label_code = rec.get("gi_label_code", "")
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from modelcluster.fields import ParentalKey
@@ -18,6 +19,8 @@ from wagtail.admin.panels import (
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 
+from chinar.contract import listing_url_problem
+from chinar.contract import marketplace_registry as registry
 from chinar_cms.base.blocks import RICH_TEXT_FEATURES, image_stream
 from chinar_cms.base.contract import number
 from chinar_cms.base.fields import LinesField, lines
@@ -29,7 +32,7 @@ AVAILABILITY = [
     ("preorder", "Pre-order"),
     ("discontinued", "Discontinued"),
 ]
-HTTPS_URL = re.compile(r"^https://[^\s/$.?#][^\s]*$")
+LINK_STATUS = [("ok", "Works"), ("dead", "Dead (gone from the marketplace)")]
 
 
 class ProductPage(ContractPage):
@@ -44,7 +47,6 @@ class ProductPage(ContractPage):
     width_cm = models.DecimalField("Width (cm)", max_digits=8, decimal_places=2, null=True, blank=True)
     height_cm = models.DecimalField("Height (cm)", max_digits=8, decimal_places=2, null=True, blank=True)
     weight_g = models.DecimalField("Weight (g)", max_digits=10, decimal_places=2, null=True, blank=True)
-    price_inr = models.PositiveIntegerField("Price (₹)", null=True, blank=True)
     images = image_stream(help_text="At least one photo of the product.")
     gi_label_code = models.CharField(
         "GI label code", max_length=8, blank=True, help_text="The 8-digit code on the QR-coded GI label."
@@ -71,8 +73,15 @@ class ProductPage(ContractPage):
             ],
             heading="Materials and size",
         ),
-        MultiFieldPanel([FieldPanel("price_inr"), FieldPanel("gi_label_code")], heading="Price and GI label"),
-        InlinePanel("listings", heading="Where to buy", label="Marketplace listing", min_num=1),
+        FieldPanel("gi_label_code"),
+        InlinePanel(
+            "listings",
+            heading="Where to buy",
+            label="Marketplace listing",
+            min_num=1,
+            help_text="The price buyers see comes from these listings (several: from the lowest in stock). "
+            "The listing checker keeps price, stock and 'last checked' up to date.",
+        ),
     ]
     promote_panels = ContractPage.promote_panels + [FieldPanel("old_slugs")]
     edit_handler = TabbedInterface(
@@ -123,7 +132,6 @@ class ProductPage(ContractPage):
             "description": ctx.richtext(self.description),
             "materials": lines(self.materials),
             "dimensions": {k: v for k, v in dims.items() if v is not None},
-            "price_inr": self.price_inr,
             "images": images,
             "gi_label_code": self.gi_label_code,
             "listings": listings,
@@ -134,24 +142,45 @@ class MarketplaceListing(Orderable):
     """Where a buyer can buy the product: a marketplace listing link."""
 
     page = ParentalKey(ProductPage, on_delete=models.CASCADE, related_name="listings")
-    marketplace = models.CharField(max_length=200, help_text="e.g. Flipkart")
-    url = models.URLField("Listing URL", max_length=2000, help_text="The full address, starting with https://")
+    marketplace = models.CharField(
+        max_length=200, help_text="One of the marketplaces declared in content/schemas/marketplaces.json."
+    )
+    url = models.URLField(
+        "Listing URL", max_length=2000, help_text="The full address on that marketplace, starting with https://"
+    )
     seller = models.CharField(max_length=200)
     programme = models.CharField(max_length=200, blank=True, help_text="e.g. Samarth")
     price_inr = models.PositiveIntegerField("Price (₹)")
     availability = models.CharField(max_length=20, choices=AVAILABILITY, default="in_stock")
-    last_checked = models.DateField(help_text="When someone last checked the listing works.")
+    link_status = models.CharField(
+        "Link", max_length=10, choices=LINK_STATUS, default="ok",
+        help_text="Set to 'Dead' by the listing checker when the marketplace page is gone.",
+    )
+    last_checked = models.DateField(help_text="When the listing was last found working (the checker updates it).")
+    price_valid_until = models.DateField(
+        null=True, blank=True, help_text="The marketplace's own 'price valid until', when its page states one."
+    )
 
     panels = [
-        FieldRowPanel([FieldPanel("marketplace"), FieldPanel("seller"), FieldPanel("programme")]),
+        FieldRowPanel(
+            [
+                FieldPanel("marketplace", widget=forms.Select(choices=[(n, n) for n in registry().names()])),
+                FieldPanel("seller"),
+                FieldPanel("programme"),
+            ]
+        ),
         FieldPanel("url"),
-        FieldRowPanel([FieldPanel("price_inr"), FieldPanel("availability"), FieldPanel("last_checked")]),
+        FieldRowPanel([FieldPanel("price_inr"), FieldPanel("availability"), FieldPanel("link_status")]),
+        FieldRowPanel([FieldPanel("last_checked"), FieldPanel("price_valid_until")]),
     ]
 
     def clean(self) -> None:
         super().clean()
-        if self.url and not HTTPS_URL.match(self.url):
-            raise ValidationError({"url": "The listing URL must start with https://"})
+        if registry().get(self.marketplace) is None:
+            raise ValidationError({"marketplace": listing_url_problem(self.marketplace, self.url or "")})
+        problem = listing_url_problem(self.marketplace, self.url or "") if self.url else None
+        if problem:
+            raise ValidationError({"url": f"This listing's address cannot be used: {problem}."})
 
     def as_contract(self) -> dict:
         out = {"marketplace": self.marketplace, "url": self.url, "seller": self.seller}
@@ -162,4 +191,8 @@ class MarketplaceListing(Orderable):
             availability=self.availability,
             last_checked=self.last_checked.isoformat(),
         )
+        if self.link_status == "dead":
+            out["link_status"] = "dead"
+        if self.price_valid_until:
+            out["price_valid_until"] = self.price_valid_until.isoformat()
         return out

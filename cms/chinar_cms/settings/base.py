@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "chinar_cms.crafts",
     "chinar_cms.artisans",
     "chinar_cms.products",
+    "chinar_cms.listings",
     "chinar_cms.curation",
     "chinar_cms.stories",
     "chinar_cms.campaigns",
@@ -171,6 +172,14 @@ CHINAR_BUILD_HOOK_MAX_ATTEMPTS = int(os.environ.get("CHINAR_BUILD_HOOK_MAX_ATTEM
 CHINAR_BUILD_HOOK_TIMEOUT = float(os.environ.get("CHINAR_BUILD_HOOK_TIMEOUT", "10"))
 # Run the in-process sender thread (cron `manage.py send_build_hooks` is the alternative).
 CHINAR_BUILD_HOOK_THREAD = os.environ.get("CHINAR_BUILD_HOOK_THREAD", "1") == "1"
+
+# Listing checks (cms/chinar_cms/listings): a stated price further than this fraction from the catalog's
+# is held for an editor instead of published (a misread page must not reprice a shawl tenfold); the
+# editors' report flags price moves beyond CHINAR_LISTINGS_DRIFT and listings unchecked for
+# CHINAR_LISTINGS_STALE_DAYS (its filters can change both).
+CHINAR_LISTINGS_MAX_PRICE_CHANGE = float(os.environ.get("CHINAR_LISTINGS_MAX_PRICE_CHANGE", "0.5"))
+CHINAR_LISTINGS_DRIFT = float(os.environ.get("CHINAR_LISTINGS_DRIFT", "0.1"))
+CHINAR_LISTINGS_STALE_DAYS = int(os.environ.get("CHINAR_LISTINGS_STALE_DAYS", "14"))
 
 LOGGING = {
     "version": 1,

@@ -15,6 +15,7 @@ from pathlib import Path
 from .. import urls
 from ..catalog import Catalog, Record
 from ..languages import DEFAULT_LOCALE, LOCALES
+from ..offers import price_amount
 from ..record_types import SEARCH_TYPES
 from ..richtext import plain_text
 from . import analysis
@@ -139,7 +140,7 @@ def record_document(catalog: Catalog, rec: Record, thumbnail: Thumbnail | None =
         crafts = [rec["craft"]]
         maker = catalog.get("artisan", rec["artisan"], locale)
         districts = [maker["district"]] if maker else []
-        price = rec.get("price_inr")
+        price = price_amount(rec)
         body = _text(_rich(rec, "description"), rec.get("materials"), maker.get("name") if maker else None)
     elif type_ == "craft":
         crafts, districts = [rec["translation_key"]], list(rec.get("districts", []))
