@@ -31,6 +31,7 @@ from chinar.content import default_schema_dir
 from chinar.richtext import sanitise
 
 from .fields import lines
+from .text import clean_record
 
 log = logging.getLogger(__name__)
 
@@ -190,7 +191,8 @@ class ExportContext:
     def record(self, obj) -> dict | None:
         cache_key = (obj._meta.label, obj.pk)
         if cache_key not in self._records:
-            self._records[cache_key] = obj.to_record(self)
+            rec = obj.to_record(self)
+            self._records[cache_key] = clean_record(rec) if rec is not None else None
         return self._records[cache_key]
 
     def media_links(self, obj) -> dict[str, str]:
