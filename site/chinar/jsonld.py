@@ -13,7 +13,7 @@ from typing import Any
 import orjson
 
 from .content import Record
-from .richtext import plain_text
+from .richtext import summary
 
 AVAILABILITY = {"in_stock": "https://schema.org/InStock", "out_of_stock": "https://schema.org/OutOfStock",
                 "preorder": "https://schema.org/PreOrder", "discontinued": "https://schema.org/Discontinued"}
@@ -30,7 +30,7 @@ def breadcrumbs(trail: list[tuple[str, str]], absolute: Abs) -> dict[str, Any]:
 def person(rec: Record, ctx: dict, url: str, image: str | None) -> dict[str, Any]:
     data: dict[str, Any] = {
         "@context": "https://schema.org", "@type": "Person", "name": rec["name"], "url": url,
-        "description": plain_text(rec["bio"])[:300],
+        "description": summary(rec["bio"], 300),
         "jobTitle": ", ".join(c["name"] for c in ctx.get("crafts", [])),
         "knowsAbout": [c["name"] for c in ctx.get("crafts", [])],
         "homeLocation": {"@type": "Place", "address": {
@@ -58,7 +58,7 @@ def product(rec: Record, ctx: dict, url: str, images: list[str], offer_url: Call
         } for lst in rec["listings"]],
     }
     if rec.get("description"):
-        data["description"] = plain_text(rec["description"])[:500]
+        data["description"] = summary(rec["description"], 500)
     if rec.get("materials"):
         data["material"] = ", ".join(rec["materials"])
     if rec.get("gi_label_code"):

@@ -30,8 +30,10 @@ from .content import LOCALES, Record
 from .i18n import LANGUAGE_NAMES, direction, format_day, format_price
 from .pages import Page
 from .richtext import plain_text
+from .text import excerpt
 
 SITE_NAME = {"en": "Chinar", "hi": "चिनार", "ur": "چنار"}
+DESCRIPTION_LIMIT = 200  # meta and Open Graph descriptions, cut at a word (``text.excerpt``)
 # Cards kept per language and process when the catalog is large (``Renderer.card_cache_max``). A card
 # is used on an index page, its craft's and district's lists and its neighbours' pages, far apart in
 # the page order, so a bound smaller than the catalog renders most cards three or four times: on a
@@ -490,7 +492,7 @@ class Renderer:
         rec = page.record
         if rec is not None:
             text = rec.get("summary") or plain_text(rec.get("bio") or rec.get("description") or rec.get("body") or "")
-            return text[:200]
+            return excerpt(text, DESCRIPTION_LIMIT)
         return _("Heritage crafts of Jammu & Kashmir and the artisans who make them.")
 
     def breadcrumbs(self, page: Page, title: str, _) -> list[tuple[str, str]]:

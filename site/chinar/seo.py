@@ -11,7 +11,7 @@ from xml.sax.saxutils import escape, quoteattr
 from . import urls
 from .content import DEFAULT_LOCALE, Catalog
 from .pages import Page
-from .richtext import plain_text
+from .richtext import summary
 
 XHTML = "http://www.w3.org/1999/xhtml"
 
@@ -58,7 +58,7 @@ def atom_feed(catalog: Catalog, story_keys: list[str], locale: str, title: str, 
                 f"<id>{escape(link)}</id>", f"<published>{ts(s['date'])}</published>",
                 f"<updated>{ts(s.get('updated', s['date']))}</updated>",
                 f"<author><name>{escape(s.get('author') or 'Chinar')}</name></author>",
-                f"<summary>{escape(s['summary'] or plain_text(s['body'])[:300])}</summary>",
+                f"<summary>{escape(s['summary'] or summary(s['body'], 300))}</summary>",
                 f'<content type="html">{escape(s["body"])}</content>', "</entry>"]
     out.append("</feed>")
     return ("\n".join(out) + "\n").encode()
