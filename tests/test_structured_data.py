@@ -138,7 +138,8 @@ def _long_texts(content: Path) -> dict[str, str]:
     hi = "".join(f"<p>शाज़िया ने सोज़नी अपनी माँ से सीखी, और अब बारह महिलाओं के समूह का नेतृत्व करती हैं {i}।</p>"
                  for i in range(6))
     product = "<p>A fine pashmina stole with a paisley border, embroidered in sozni.</p>" * 10
-    for rel, field, value in [("artisans/shazia-akhter.en.json", "bio", en), ("artisans/shazia-akhter.hi.json", "bio", hi),
+    for rel, field, value in [("artisans/shazia-akhter.en.json", "bio", en),
+                              ("artisans/shazia-akhter.hi.json", "bio", hi),
                               ("products/sozni-stole.en.json", "description", product)]:
         path = content / rel
         rec = json.loads(path.read_text(encoding="utf-8"))
