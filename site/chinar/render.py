@@ -33,6 +33,8 @@ from .richtext import plain_text
 from .text import excerpt
 
 SITE_NAME = {"en": "Chinar", "hi": "चिनार", "ur": "چنار"}
+LAZY_IMAGE = ' loading="lazy" decoding="async"'  # every picture below the first screen
+EAGER_IMAGE = ' fetchpriority="high"'  # the page's first picture (its LCP element on a phone)
 DESCRIPTION_LIMIT = 200  # meta and Open Graph descriptions, cut at a word (``text.excerpt``)
 # Cards kept per language and process when the catalog is large (``Renderer.card_cache_max``). A card
 # is used on an index page, its craft's and district's lists and its neighbours' pages, far apart in
@@ -327,10 +329,16 @@ class Renderer:
         )
         card = env.globals["card"] = self._card_renderer(env)
 
-        def cards(records: list[Record], campaign: str | None = None) -> Markup:
-            """A grid of cards (the common list on every page): plain Python, no template call per card."""
-            return Markup('<ul class="grid">\n' + "".join(f"<li>{card(r, campaign)}</li>\n" for r in records)
-                          + "</ul>")
+        def cards(records: list[Record], campaign: str | None = None, eager: bool = False) -> Markup:
+            """A grid of cards (the common list on every page): plain Python, no template call per card.
+
+            ``eager``: the grid opens the page, so its first card's picture is the largest thing on a
+            phone's first screen (the LCP element): loaded at once, at high priority, not lazily.
+            """
+            items = [f"<li>{card(r, campaign)}</li>\n" for r in records]
+            if eager and items:
+                items[0] = items[0].replace(LAZY_IMAGE, EAGER_IMAGE, 1)
+            return Markup('<ul class="grid">\n' + "".join(items) + "</ul>")
 
         other_language = {loc: Markup(f' lang="{loc}" dir="{direction(loc)}"') for loc in LOCALES}
         other_language[locale] = Markup("")
@@ -403,7 +411,7 @@ class Renderer:
             p = self.picture(image, spec)
             sources = "".join(f'<source type="{mime}" srcset="{escape(srcset)}" sizes="{escape(p.sizes)}">'
                               for mime, srcset in p.sources)
-            loading = ' fetchpriority="high"' if eager else ' loading="lazy" decoding="async"'
+            loading = EAGER_IMAGE if eager else LAZY_IMAGE
             html = Markup(f'<picture>{sources}<img src="{escape(p.fallback.url)}" srcset="{escape(p.srcset)}" '
                           f'sizes="{escape(p.sizes)}" width="{p.width}" height="{p.height}" '
                           f'alt="{escape(p.alt)}"{loading}></picture>')

@@ -807,7 +807,10 @@
   function start() {
     if (app) new SearchPage(app);
     document.querySelectorAll('form.site-search').forEach(function (f) {
-      if (!app || !app.contains(f)) new HeaderSearch(f);
+      if (app && app.contains(f)) return;
+      var h = new HeaderSearch(f);
+      // Loaded on the first use of the box (search-loader.js): answer what was typed meanwhile.
+      if (h.input && document.activeElement === h.input && h.input.value.trim()) h.run();
     });
   }
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
