@@ -12,6 +12,7 @@ contract's key pattern accepts); ids are ``<type>-<pk>``; image ``src`` is
 
 from __future__ import annotations
 
+import datetime
 import json
 import logging
 import re
@@ -261,6 +262,10 @@ def page_record(page, ctx: ExportContext) -> dict | None:
     if old:
         rec["old_slugs"] = old
     rec.update(compact(body, required_fields(page.contract_type)))
+    if page.contract_type != "story" and page.last_published_at is not None:
+        # The day the page was last published (UTC): the sitemap's <lastmod> of the pages showing it.
+        # A story has an editorial "updated" field of its own (and its date).
+        rec["updated"] = page.last_published_at.astimezone(datetime.UTC).date().isoformat()
     return rec
 
 
