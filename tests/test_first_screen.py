@@ -42,7 +42,8 @@ def test_record_pages_keep_their_hero_first(tiny_site: Path) -> None:
 def test_the_search_client_loads_only_on_the_search_page(tiny_site: Path) -> None:
     client = re.compile(r'<script[^>]* src="(/static/js/search\.[0-9a-f]{10}\.js)"')
     loader = re.compile(r'<script defer src="(/static/js/search-loader\.[0-9a-f]{10}\.js)" '
-                        r'data-src="(/static/js/search\.[0-9a-f]{10}\.js)"></script>')
+                        r'data-src="(/static/js/search\.[0-9a-f]{10}\.js)" '
+                        r'data-css="/static/css/search\.[0-9a-f]{10}\.css"></script>')
     pages = sorted(tiny_site.rglob("*.html"))
     assert len(pages) > 20
     for path in pages:
