@@ -30,6 +30,15 @@ def browser() -> Iterator:
         b.close()
 
 
+@pytest.fixture
+def phone(browser):
+    """A page in a 360 x 740 phone-sized context."""
+    context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=1, is_mobile=True)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
 @pytest.fixture(scope="session")
 def tiny_server(tiny_site: Path) -> Iterator[str]:
     server, base = serve_in_thread(tiny_site)

@@ -17,14 +17,6 @@ CLS_JS = """() => new Promise(resolve => {
 })"""
 
 
-@pytest.fixture
-def phone(browser):
-    context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True)
-    page = context.new_page()
-    yield page
-    context.close()
-
-
 @pytest.mark.browser
 @pytest.mark.parametrize("path", ["/search/?q=sozni", "/ur/search/?q=%D8%B3%D9%88%D8%B2%D9%86%DB%8C", "/search/",
                                   "/search/?q=zzzz"])
@@ -33,7 +25,6 @@ def test_search_results_arriving_do_not_shift_the_page(phone, tiny_server: str, 
     if "q=" in path and "zzzz" not in path:
         phone.wait_for_selector(".search-results a.search-hit")
     cls = phone.evaluate(CLS_JS)
-    phone.screenshot(path=f"/tmp/polish-shots/cls{abs(hash(path)) % 1000}.png")
     assert cls <= 0.1, cls
     # The reserved room keeps the footer off the first screen while results come.
     footer_top = phone.evaluate("document.querySelector('.site-footer').getBoundingClientRect().top")
