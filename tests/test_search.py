@@ -17,6 +17,7 @@ import pytest
 
 from chinar.content import load_catalog
 from chinar.search import analysis, write_index
+from chinar.search import query as q
 from chinar.search.engine import Engine
 from chinar.search.query import Filters, edit_distance, query_words
 
@@ -434,6 +435,13 @@ RELEVANCE = [
     ("walnutt", "en", "product", ["/products/walnut-jewellery-box/"]),
     ("embrodiery", "en", None, ["/crafts/sozni/"]),
     ("papier machee", "en", None, ["/crafts/papier-mache/"]),
+    # words run together, spaced differently, or typed in two scripts (issue 18: "did you mean")
+    ("papiermache", "en", None, ["/crafts/papier-mache/"]),
+    ("walnutwood carving", "en", "craft", ["/crafts/walnut-wood-carving/"]),
+    ("wal nut box", "en", None, ["/products/walnut-jewellery-box/"]),
+    ("पेपरमाशी", "hi", None, ["/hi/crafts/papier-mache/"]),
+    ("सोzni", "en", None, ["/crafts/sozni/"]),
+    ("pashमीना", "en", "craft", ["/crafts/pashmina/"]),
     # partial words (prefix of the last word)
     ("pashm", "en", "craft", ["/crafts/pashmina/"]),
     ("baso", "en", None, ["/crafts/basohli-painting/"]),
@@ -552,6 +560,27 @@ def test_relevance_table_is_big_and_multilingual():
     assert len(RELEVANCE) >= 40
     scripts = {analysis.script(q) for q, *_ in RELEVANCE}
     assert scripts == {"latn", "deva", "arab"}
+
+
+@pytest.mark.parametrize(("query", "reading"), [
+    ("papiermache", "papier mache"),
+    ("walnutwood carving", "walnut wood carving"),
+    ("wal nut box", "walnut box"),
+    ("पेपरमाशी", "पेपर माशी"),
+    ("सोzni", ""),  # found by the skeleton of the whole word; nothing readable to show
+])
+def test_a_query_that_finds_nothing_is_read_again(engine, query, reading):
+    """Issue 18: words run together, spaced differently or typed in two scripts found nothing at all."""
+    assert not q.rank(q.plan(query, engine.lexicon, engine.phrases), engine.scores.list_scores, engine.facets).hits
+    hits, respelled = engine.search_respelled(query, limit=3)
+    assert hits and respelled is not None and respelled.text == reading
+
+
+def test_a_query_that_finds_something_is_not_read_again(engine):
+    hits, respelled = engine.search_respelled("walnut box", limit=3)
+    assert hits and respelled is None
+    hits, respelled = engine.search_respelled("qqqqqq zzzzzz", limit=3)
+    assert hits == [] and respelled is None
 
 
 def test_exact_spelling_ranks_above_the_typo_and_fallback(engine):

@@ -188,6 +188,34 @@ def test_typing_shows_results_and_puts_the_query_in_the_url(site, page):
     page.screenshot(path=str(tmp / "en.png"))
 
 
+@pytest.mark.parametrize(("query", "shown", "first"), [
+    ("papiermache", "papier mache", "/crafts/papier-mache/"),
+    ("walnutwood carving", "walnut wood carving", "/crafts/walnut-wood-carving/"),
+    ("सोzni", None, "/crafts/sozni/"),
+])
+def test_a_query_that_finds_nothing_shows_what_was_searched_instead(site, page, query, shown, first):
+    """Issue 18: words run together or typed in two scripts; the browser reads them as the CLI does."""
+    base, tmp = site
+    eng = Engine(tmp / "cache" / "whoosh")
+    try:
+        hits, respelled = eng.search_respelled(query, Filters(locale="en"), limit=10)
+    finally:
+        eng.close()
+    assert respelled is not None and (respelled.text or None) == shown
+    page.goto(base + "/search/?q=" + query)
+    wait_results(page, first)
+    assert results(page) == [h.url for h in hits]
+    status = page.text_content(".search-status")
+    if shown:
+        assert f"showing results for “{shown}”" in status
+    else:
+        assert status.startswith("Results:")
+    got = page.evaluate("""async (q) => {
+        const ix = await ChinarSearch.open('/search-index/');
+        const r = await ix.respell(q); return r && r.text; }""", query)
+    assert got == respelled.text
+
+
 def test_query_from_the_url_and_filter_by_craft(site, page):
     base, _ = site
     page.goto(base + "/search/?q=pashmina+shawl")
