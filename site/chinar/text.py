@@ -31,9 +31,17 @@ _SUSPECT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\
 ELLIPSIS = "\u2026"
 
 
+_ASCII_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def needs_care(value: str) -> bool:
-    """Whether ``value`` is not already clean text (fast: one regex search, one NFC quick check)."""
-    return _SUSPECT.search(value) is not None or not unicodedata.is_normalized("NFC", value)
+    """Whether ``value`` is not already clean text. Every text of every record goes through this, so
+    the common cases cost C calls only: ASCII text is NFC, and printable text (no control or format
+    character, no line break) has nothing the regex looks for."""
+    if value.isascii():
+        return not value.isprintable() and _ASCII_CONTROL.search(value) is not None
+    return (not value.isprintable() and _SUSPECT.search(value) is not None) or \
+        not unicodedata.is_normalized("NFC", value)
 
 
 def clean(value: str) -> str:

@@ -265,7 +265,8 @@ def _scan(value: Any) -> int:
     if isinstance(value, dict):
         for k, v in value.items():
             if type(v) is str:
-                if text.needs_care(v):
+                # (ASCII without control characters or line breaks needs no call: ids, slugs, keys, most English)
+                if not (v.isascii() and v.isprintable()) and text.needs_care(v):
                     if text.problem(v):
                         found |= _BAD_TEXT
                     v = value[k] = text.clean(v)
@@ -279,7 +280,7 @@ def _scan(value: Any) -> int:
     elif isinstance(value, list):
         for i, v in enumerate(value):
             if type(v) is str:
-                if text.needs_care(v):
+                if not (v.isascii() and v.isprintable()) and text.needs_care(v):
                     if text.problem(v):
                         found |= _BAD_TEXT
                     value[i] = text.clean(v)
