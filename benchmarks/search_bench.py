@@ -34,7 +34,7 @@ import time
 from pathlib import Path
 
 from chinar.assets import minify
-from chinar.content import Catalog
+from chinar.catalog import Catalog
 from chinar.search import write_index
 from chinar.search.documents import catalog_documents
 

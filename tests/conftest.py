@@ -14,6 +14,14 @@ from chinar.render import default_theme_dir
 
 
 @pytest.fixture
+def tiny_catalog():
+    """The tiny catalog, loaded (a fresh copy each time: tests may change its records)."""
+    from chinar.content import load_catalog
+
+    return load_catalog(TINY)
+
+
+@pytest.fixture
 def tiny_content(tmp_path: Path) -> Path:
     """A writable copy of the tiny catalog, for tests that break or edit it."""
     dest = tmp_path / "content"

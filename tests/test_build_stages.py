@@ -228,7 +228,7 @@ def test_compiled_validators_are_kept_in_the_cache(tmp_path: Path, monkeypatch) 
     import fastjsonschema
 
     from chinar import validate
-    from chinar.content import default_schema_dir
+    from chinar.record_types import schema_dir as default_schema_dir
 
     schemas = default_schema_dir()
     first = validate.validator_code(schemas, tmp_path)

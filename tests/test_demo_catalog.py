@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from chinar.content import Catalog, load_catalog
+from chinar.catalog import Catalog
+from chinar.content import load_catalog
 
 ROOT = Path(__file__).resolve().parents[1]
 CONTENT = ROOT / "content"

@@ -21,10 +21,10 @@ from test_incremental import BASE, edit_json, snapshot
 from chinar.build import build
 from chinar.content import load_catalog
 from chinar.errors import ContentError
-from chinar.pages import STRUCTURE_FIELDS, build_pages, structure
+from chinar.pages import build_pages, structure
+from chinar.record_types import BY_NAME, RECORD_TYPES
 from chinar.relations import resolve
 from chinar.resident import ResidentBuild
-from chinar.validate import REFERENCES
 
 DEMO = Path(__file__).resolve().parents[1] / "content"
 
@@ -239,7 +239,7 @@ def mutated(value):
 
 def test_fields_outside_the_structure_change_no_list_and_no_page() -> None:
     """Change, one at a time, every field of one record of each type that ``structure`` leaves out:
-    relations and pages must stay the same. A field a new list is made from must join STRUCTURE_FIELDS."""
+    relations and pages must stay the same. A field a new list is made from must join its type's structure_fields."""
     catalog = load_catalog(DEMO)
     baseline = page_structure(catalog)
     identity = {"type", "translation_key", "locale", "id", "slug", "old_slugs"}
@@ -247,9 +247,9 @@ def test_fields_outside_the_structure_change_no_list_and_no_page() -> None:
     for type_ in ("artisan", "product", "collection", "story", "campaign", "page"):
         key = catalog.keys(type_)[0]
         rec = catalog.get(type_, key, "en")
-        refs = {pointer.lstrip("/") for pointer, _t in REFERENCES.get(type_, [])}
+        refs = {ref.pointer.strip("/").split("/")[0] for ref in BY_NAME[type_].references}
         for name in sorted(rec):
-            if name.startswith("_") or name in identity | refs | set(STRUCTURE_FIELDS.get(type_, ())):
+            if name.startswith("_") or name in identity | refs | set(BY_NAME[type_].structure_fields):
                 continue
             saved = copy.deepcopy(rec[name])
             rec[name] = mutated(rec[name])
@@ -264,7 +264,8 @@ def test_fields_outside_the_structure_change_no_list_and_no_page() -> None:
 
 def test_structure_notices_each_structural_field() -> None:
     catalog = load_catalog(DEMO)
-    for type_, names in STRUCTURE_FIELDS.items():
+    for rtype in RECORD_TYPES:
+        type_, names = rtype.name, rtype.structure_fields
         rec = catalog.get(type_, catalog.keys(type_)[0], "en")
         for name in names:
             assert structure({**rec, name: mutated(rec.get(name))}) != structure(rec), f"{type_}.{name}"

@@ -21,7 +21,8 @@ import pytest
 from test_search import ARTISANS, BAD_QUERIES, RELEVANCE, _write, write_relevance_catalog
 
 from chinar import urls
-from chinar.content import LOCALES, RTL_LOCALES, load_catalog
+from chinar.content import load_catalog
+from chinar.languages import LOCALES, RTL_LOCALES
 from chinar.search import analysis, write_index
 from chinar.search.documents import catalog_documents
 from chinar.search.engine import Engine

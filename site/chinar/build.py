@@ -26,7 +26,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import assets, urls
-from .content import LOCALES, Catalog, ReadAhead, load_catalog, record_files
+from .catalog import Catalog
+from .content import ReadAhead, load_catalog, record_files
 from .errors import ContentError
 from .incremental import (
     STATE_VERSION,
@@ -35,8 +36,10 @@ from .incremental import (
     page_fingerprint,
     tree_signature,
 )
+from .languages import LOCALES
 from .output import OutputTree
 from .pages import Page, build_pages
+from .record_types import RECORD_TYPES
 from .relations import resolve
 from .validate import image_objects, prepare_validators
 
@@ -440,7 +443,7 @@ def workers_for(job: BuildJob, n_pages: int) -> int:
 
 
 # Pages that show lists of cards: a worker renders (and keeps) the card of each record it lists.
-CARD_LISTS = ("home", "craft", "district", "collection", "campaign")
+CARD_LISTS = ("home", *(t.name for t in RECORD_TYPES if t.lists_cards))
 
 
 def plan_chunks(pages: list[Page], todo: list[int], workers: int) -> list[list[int]]:

@@ -20,97 +20,15 @@ import logging
 import marshal
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 from typing import Any
 
+from .catalog import Catalog, Record
 from .errors import ContentError, Problem
+from .record_types import SCHEMA_VERSION, TYPE_DIRS, TYPES
+from .validate import validate_catalog, validate_record
 
 log = logging.getLogger(__name__)
-
-SCHEMA_VERSION = 1
-LOCALES = ("en", "hi", "ur")
-DEFAULT_LOCALE = "en"
-RTL_LOCALES = frozenset({"ur"})
-TYPES = ("district", "craft", "artisan", "product", "collection", "story", "campaign", "page")
-TYPE_DIRS = {t: ("stories" if t == "story" else t + "s") for t in TYPES}
-
-Record = dict[str, Any]
-
-
-@cache
-def default_schema_dir() -> Path:
-    """The schemas kept in the repository (``content/schemas``), whatever content dir is built."""
-    return Path(__file__).resolve().parents[2] / "content" / "schemas"
-
-
-@dataclass
-class Catalog:
-    """Every record of a content directory, indexed for the build.
-
-    ``records[(type, translation_key)][locale]`` is one locale version. Records are plain dicts as
-    read from JSON (rich text already sanitised); ``_file`` holds the path relative to the content dir.
-    """
-
-    root: Path
-    records: dict[tuple[str, str], dict[str, Record]] = field(default_factory=dict)
-    # (type, key) of files that failed to load: references to them are not reported again.
-    broken: set[tuple[str, str]] = field(default_factory=set)
-
-    # type -> its sorted keys, computed on first use after a change (pages ask for them often).
-    _keys: dict[str, list[str]] = field(default_factory=dict, repr=False, compare=False)
-
-    def add(self, record: Record) -> None:
-        type_, key = record["type"], record["translation_key"]
-        versions = self.records.get((type_, key))
-        if versions is None:
-            versions = self.records[(type_, key)] = {}
-            self._keys.pop(type_, None)
-        versions[record["locale"]] = record
-
-    def keys(self, type_: str) -> list[str]:
-        """Translation keys of one type, sorted (deterministic order everywhere); a fresh list."""
-        keys = self._keys.get(type_)
-        if keys is None:
-            keys = self._keys[type_] = sorted(k for (t, k) in self.records if t == type_)
-        return list(keys)
-
-    def versions(self, type_: str, key: str) -> dict[str, Record]:
-        """All locale versions of one thing; empty if it does not exist."""
-        return self.records.get((type_, key), {})
-
-    def get(self, type_: str, key: str, locale: str, fallback: bool = True) -> Record | None:
-        """The ``locale`` version, else (with ``fallback``) the default-locale one, else any."""
-        versions = self.versions(type_, key)
-        if locale in versions:
-            return versions[locale]
-        if not fallback or not versions:
-            return None
-        if DEFAULT_LOCALE in versions:
-            return versions[DEFAULT_LOCALE]
-        return versions[sorted(versions)[0]]
-
-    def all(self, type_: str, locale: str, fallback: bool = True) -> list[Record]:
-        """One version per thing of ``type_`` for showing in ``locale`` (see ``get``)."""
-        out = []
-        for key in self.keys(type_):
-            rec = self.get(type_, key, locale, fallback)
-            if rec is not None:
-                out.append(rec)
-        return out
-
-    def count(self) -> int:
-        """The number of records, every locale version counted."""
-        return sum(len(v) for v in self.records.values())
-
-    def iter_records(self) -> Iterator[Record]:
-        for (_t, _k), versions in sorted(self.records.items()):
-            for loc in sorted(versions):
-                yield versions[loc]
-
-    def media_path(self, src: str) -> Path:
-        return self.root / "media" / src
 
 
 def _stat_signature(path: str) -> tuple:
@@ -168,8 +86,6 @@ def read_bytes(path: str) -> bytes:
 
 def _read_record(type_: str, rel: str, path: str) -> tuple[Record | None, list[Problem], list[tuple[str, str]]]:
     """Parse and check one record file: (record or None, problems, (type, key) pairs to mark broken)."""
-    from .validate import validate_record  # local: validate imports this module
-
     key = rel.rpartition("/")[2].split(".")[0]
     try:
         text = read_bytes(path)
@@ -277,8 +193,6 @@ def load_catalog(root: Path | str, *, check_media: bool = True,
     processes read the files that need reading when there are many; the result does not depend on it.
     ``ahead``: those files already being read (``ReadAhead``).
     """
-    from .validate import validate_catalog  # local: validate imports this module
-
     root = Path(root)
     if not root.is_dir():
         raise ContentError([Problem(str(root), "", "content directory does not exist")])

@@ -38,8 +38,9 @@ from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any
 
-from .content import SCHEMA_VERSION, TYPE_DIRS, TYPES, load_catalog
+from .content import load_catalog
 from .errors import ContentError
+from .record_types import SCHEMA_VERSION, TYPE_DIRS, TYPES
 
 log = logging.getLogger(__name__)
 

@@ -26,13 +26,15 @@ from jinja2.visitor import NodeTransformer
 from markupsafe import Markup, escape
 
 from . import i18n, jsonld, links, urls
-from .content import LOCALES, Record
-from .i18n import LANGUAGE_NAMES, direction, format_day, format_price
+from .catalog import Record
+from .i18n import format_day, format_price
+from .languages import BY_CODE, LANGUAGE_NAMES, LOCALES, N_, direction
 from .pages import Page
+from .record_types import BY_NAME, NAV, SECTION_TITLES
 from .richtext import plain_text
 from .text import excerpt
 
-SITE_NAME = {"en": "Chinar", "hi": "चिनार", "ur": "چنار"}
+SITE_NAME = {code: lang.site_name for code, lang in BY_CODE.items()}
 LAZY_IMAGE = ' loading="lazy" decoding="async"'  # every picture below the first screen
 EAGER_IMAGE = ' fetchpriority="high"'  # the page's first picture (its LCP element on a phone)
 DESCRIPTION_LIMIT = 200  # meta and Open Graph descriptions, cut at a word (``text.excerpt``)
@@ -44,15 +46,6 @@ DESCRIPTION_LIMIT = 200  # meta and Open Graph descriptions, cut at a word (``te
 # CARD_CACHE_ALL_BELOW records, this many per language above it.
 CARD_CACHE_MAX = 20_000
 CARD_CACHE_ALL_BELOW = 60_000
-
-# Section names are interface strings; marked with N_ so extraction finds them, translated at render.
-def N_(s: str) -> str:  # noqa: N802 - gettext convention
-    return s
-
-
-SECTION_TITLES = {"craft": N_("Crafts"), "artisan": N_("Artisans"), "product": N_("Products"),
-                  "district": N_("Districts"), "collection": N_("Collections"), "story": N_("Stories"),
-                  "campaign": N_("Campaigns")}
 
 FLAG_LABELS = {"women-led": N_("Women-led enterprise"), "disability-led": N_("Artisan with a disability"),
                "rural-weaver": N_("Rural weaver"), "cooperative-member": N_("Cooperative member"),
@@ -317,7 +310,8 @@ class Renderer:
         env.globals.update(_=fast, gettext=fast)
         env.fold_gettext = fast
         env.globals.update(
-            locale=locale, dir=direction(locale), urls=urls, href=urls.href, static=self.static_url,
+            locale=locale, dir=direction(locale), cldr_locale=BY_CODE[locale].cldr, urls=urls, href=urls.href,
+            static=self.static_url,
             picture=self.picture_html, price=functools.partial(format_price, locale=locale),
             day=functools.partial(format_day, locale=locale),
             outbound_url=links.outbound_url, outbound_rel=links.outbound_rel, is_buyable=links.is_buyable,
@@ -325,7 +319,7 @@ class Renderer:
             section_titles=SECTION_TITLES, flag_labels=FLAG_LABELS, divisions=DIVISIONS, plain_text=plain_text,
             text_dir=lambda r: direction(r["locale"]),
             nav=[(SECTION_TITLES[t], urls.href(urls.index(t, locale)))
-                 for t in ("craft", "artisan", "product", "district", "collection", "story")],
+                 for t in NAV],
         )
         card = env.globals["card"] = self._card_renderer(env)
 
@@ -543,19 +537,15 @@ class Renderer:
 
     def structured_data(self, page: Page, ctx: dict) -> list[dict]:
         data: list[dict] = [jsonld.breadcrumbs(ctx["breadcrumbs"], self.absolute)]
-        rec, url = page.record, self.absolute(page.url)
+        url = self.absolute(page.url)
         image = ctx["og_image"]["url"] if ctx.get("og_image") else None
-        if page.kind == "artisan":
-            data.append(jsonld.person(rec, ctx, url, image))
-        elif page.kind == "product":
-            data.append(jsonld.product(rec, ctx, url, [image] if image else [], links.outbound_url))
-        elif page.kind == "collection" or page.kind.endswith("_index"):
-            data.append(jsonld.collection_page(ctx["title"], url,
-                                               [self.absolute(urls.record(r)) for r in ctx.get("items", [])]))
-        elif page.kind == "story":
-            data.append(jsonld.article(rec, ctx, url, image))
-        elif page.kind == "campaign":
-            data.append(jsonld.event(rec, url, image))
+        if page.kind.endswith("_index"):
+            builder = "collection_page"
+        else:
+            rtype = BY_NAME.get(page.kind)
+            builder = rtype.jsonld if rtype is not None else None
+        if builder is not None:
+            data.append(jsonld.BUILDERS[builder](jsonld.Subject(page.record, ctx, url, image, self.absolute)))
         return data
 
 
@@ -603,7 +593,7 @@ def render_record(record: Record, catalog, *, image: ImageResolver, static_url: 
     object to a URL the previewing server can show (no renditions are encoded for a preview), and
     ``static_url`` maps theme static files to wherever the preview serves them.
     """
-    from .pages import DETAIL_TEMPLATES, Page, Resolver, detail_context, record_alternates
+    from .pages import Resolver, detail_page
     from .relations import resolve
 
     def picture(img: dict, spec: str) -> _PreviewPicture:
@@ -615,8 +605,6 @@ def render_record(record: Record, catalog, *, image: ImageResolver, static_url: 
 
     relations = resolve(catalog)
     res = Resolver(catalog, record["locale"])
-    page = Page(urls.record(record), DETAIL_TEMPLATES[record["type"]], record["locale"],
-                {"rec": record, **detail_context(catalog, relations, record, res)},
-                record_alternates(catalog, record), kind=record["type"], record=record)
+    page = detail_page(catalog, relations, record, res)
     renderer = Renderer(theme_dir or default_theme_dir(), base_url, static_url, picture=picture, og_image=og)
     return renderer.render(page)

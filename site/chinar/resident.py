@@ -55,18 +55,20 @@ from .build import (
     workers_for,
     write_feeds,
 )
-from .content import TYPE_DIRS, Record, _read_record, _same_bytes
+from .catalog import Record
+from .content import _read_record, _same_bytes
 from .errors import ContentError, Problem
 from .incremental import held_records, page_fingerprint, stat_signature
 from .output import OutputTree
 from .pages import structure
+from .record_types import RECORD_TYPES, TYPE_DIRS
 from .validate import images as record_images
 from .validate import prepare_validators
 
 log = logging.getLogger(__name__)
 
 TYPE_OF_DIR = {folder: type_ for type_, folder in TYPE_DIRS.items()}
-NOT_IN_PLACE = ("craft", "district")  # their names are alias phrases of every search document
+NOT_IN_PLACE = tuple(t.name for t in RECORD_TYPES if t.alias_source)  # alias phrases of every search document
 
 
 class ResidentBuild:

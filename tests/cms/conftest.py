@@ -38,13 +38,6 @@ def pytest_configure(config):
 LIVE = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
-@pytest.fixture
-def tiny_catalog():
-    from chinar.content import load_catalog
-
-    return load_catalog(TINY)
-
-
 def _load(content: Path = TINY) -> None:
     from chinar_cms.base.demo import load_content
     from chinar_cms.base.management.commands.load_demo import create_demo_users

@@ -68,7 +68,7 @@ def _plant_markers():
 
 def _crawl(client) -> dict[str, str]:
     """Every API response an anonymous client can get, listing and detail, keyed by URL."""
-    from chinar_cms.api import contract_page_models
+    from chinar_cms.base.exporters import contract_page_models
     from wagtail.models import Page
 
     seen: dict[str, str] = {}

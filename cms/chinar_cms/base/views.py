@@ -5,9 +5,9 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.views.static import serve
 
-from chinar.render import default_theme_dir
+from chinar.contract import theme_dir
 
 
 def theme_static(request: HttpRequest, path: str) -> HttpResponse:
     """Serve ``themes/chinar/static/<path>`` (Django's ``serve`` refuses paths outside the folder)."""
-    return serve(request, path, document_root=str(default_theme_dir() / "static"))
+    return serve(request, path, document_root=str(theme_dir() / "static"))

@@ -12,7 +12,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from ..content import Catalog
+from ..catalog import Catalog
 
 log = logging.getLogger(__name__)
 

@@ -33,10 +33,12 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 from pathlib import Path
 
-from ..content import LOCALES, Catalog
+from ..catalog import Catalog
+from ..languages import LOCALES
+from ..record_types import SEARCH_TYPES
 from . import analysis, query
 from .corpus import Corpus, CorpusLexicon, Encoded
-from .documents import PRICE_BANDS, SEARCH_TYPES, SearchDoc
+from .documents import PRICE_BANDS, SearchDoc
 
 log = logging.getLogger(__name__)
 
