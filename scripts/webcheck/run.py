@@ -10,9 +10,9 @@
   (its default: a throttled mid-range phone), on the home page, an artisan, a product, the search page
   with a query and an Urdu page, served by the real ``chinar serve`` (brotli/gzip and the production
   headers of netlify.toml), best of up to three runs a page. Required: performance >= 95,
-  accessibility, best practices and SEO 100, CLS <= 0.1. One exception: a search URL with a query is deliberately kept out of search engines
-  (robots.txt ``Disallow: /search/?``), so on that page the SEO audit ``is-crawlable`` may fail, and
-  nothing else.
+  accessibility, best practices and SEO 100, CLS <= 0.1. One exception: a search URL with a query is
+  deliberately kept out of search engines (robots.txt ``Disallow: /search/?``), so on that page the SEO
+  audit ``is-crawlable`` may fail, and nothing else.
 
 Prints every page's scores and exits 1 if a check fails. ``tests/test_webcheck.py`` runs it in CI.
 """
