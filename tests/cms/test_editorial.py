@@ -309,3 +309,13 @@ def test_saved_and_exported_text_is_nfc_without_bidi_controls():
     live.bio = "<p>\u202bWalnut\u202c woo\u0301d carver.</p>"  # unsaved edit, as a preview exports it
     record = ExportContext(preview=live).record(live)
     assert record["bio"] == "<p>Walnut wo\u00f3d carver.</p>"
+
+
+def test_streamfield_text_with_a_control_character_is_a_form_error_on_the_stream():
+    from chinar_cms.campaigns.models import CampaignPage
+
+    page = CampaignPage.objects.filter(locale__language_code="en").first()
+    page.blocks = [{"type": "text", "value": {"title": "Winter\x00 trail", "body": "<p>Walk with us.</p>"}}]
+    with pytest.raises(ValidationError) as err:
+        page.full_clean()
+    assert "U+0000" in str(err.value.message_dict["blocks"])
