@@ -25,6 +25,8 @@ from typing import Any
 
 from .catalog import Catalog, Record
 from .errors import ContentError, Problem
+from .policy import SERIAL, BuildPolicy
+from .progress import QUIET, Progress
 from .record_types import SCHEMA_VERSION, TYPE_DIRS, TYPES
 from .validate import validate_catalog, validate_record
 
@@ -84,7 +86,7 @@ def read_bytes(path: str) -> bytes:
         os.close(fd)
 
 
-def _read_record(type_: str, rel: str, path: str) -> tuple[Record | None, list[Problem], list[tuple[str, str]]]:
+def read_record(type_: str, rel: str, path: str) -> tuple[Record | None, list[Problem], list[tuple[str, str]]]:
     """Parse and check one record file: (record or None, problems, (type, key) pairs to mark broken)."""
     key = rel.rpartition("/")[2].split(".")[0]
     try:
@@ -103,7 +105,7 @@ def _read_record(type_: str, rel: str, path: str) -> tuple[Record | None, list[P
     return data, [], []
 
 
-def _same_bytes(path: str, record: Record) -> bool:
+def same_bytes(path: str, record: Record) -> bool:
     """Whether the file holds exactly the bytes ``record`` was read from (a copy, a touch): reading and
     hashing costs a tenth of parsing and checking it again. ``chinar pull`` copies every file."""
     try:
@@ -114,7 +116,7 @@ def _same_bytes(path: str, record: Record) -> bool:
 
 
 def _read_chunk(files: list[tuple[str, str, str]]) -> list[tuple[Record | None, list[Problem], list[tuple[str, str]]]]:
-    return [_read_record(*f) for f in files]
+    return [read_record(*f) for f in files]
 
 
 def _read_chunk_packed(files: list[tuple[str, str, str]]) -> bytes | list:
@@ -126,51 +128,61 @@ def _read_chunk_packed(files: list[tuple[str, str, str]]) -> bytes | list:
     return marshal.dumps(found)
 
 
-PARALLEL_READ_MIN = 2000  # below this, starting processes costs more than it saves
-
-
-def _read_records(files: list[tuple[str, str, str]], workers: int) -> list:
-    """``_read_record`` for each file, in order; on ``workers`` processes for a large catalog.
+def _read_records(files: list[tuple[str, str, str]], policy: BuildPolicy, progress: Progress = QUIET) -> list:
+    """``read_record`` for each file, in order; on several processes for a large catalog (``policy``).
 
     Parsing, schema checks and sanitising are pure per-file work, so they split cleanly: each worker
     reads a contiguous slice and sends back plain dicts (pickled, which is cheaper than the checks).
     """
-    found = ReadAhead(files, workers).results(files)
-    return found if found is not None else _read_chunk(files)
+    found = ReadAhead(files, policy).results(files, progress) if files else []
+    if found is not None:
+        return found
+    with progress.stage("read", total=len(files), unit="record") as bar:
+        found = []
+        for i in range(0, len(files), 500):
+            found += _read_chunk(files[i:i + 500])
+            bar.update(len(files[i:i + 500]))
+    return found
 
 
 class ReadAhead:
     """Every record file of a content directory read and checked in worker processes, started early.
 
     A fresh build (``chinar build --full``, or no cached state: every deploy from a clean checkout)
-    reads every file whatever happens, so ``chinar.build`` starts this before it imports Pelican and
-    sets the build up, which takes a few tenths of a second on one core; ``load_catalog(ahead=...)``
-    then takes the results, if the files are still the same. ``_read_records`` reads through it too.
-    Processes are started only for ``PARALLEL_READ_MIN`` files or more (``results`` is None otherwise).
+    reads every file whatever happens, so ``chinar.build`` starts this before it sets the build up,
+    which takes a few tenths of a second on one core; ``load_catalog(ahead=...)`` then takes the
+    results, if the files are still the same. ``_read_records`` reads through it too. Processes are
+    started only when the policy says the files are worth it (``results`` is None otherwise).
     """
 
-    def __init__(self, files: list[tuple[str, str, str]], workers: int):
+    def __init__(self, files: list[tuple[str, str, str]], policy: BuildPolicy):
         import multiprocessing
 
         self.files = files
         self.pool = None
         self.pending = None
-        if workers > 1 and len(self.files) >= PARALLEL_READ_MIN:
+        workers = policy.read_processes(len(files))
+        if workers > 1:
             # Small batches: the build waits for the last one, with the other processes done (eight
             # batches on two cores left one idle for a tenth of a second at 1,000 artisans).
             size = max(50, -(-len(self.files) // (workers * 16)))
             chunks = [self.files[i:i + size] for i in range(0, len(self.files), size)]
             self.pool = multiprocessing.get_context("fork").Pool(workers)
-            self.pending = self.pool.map_async(_read_chunk_packed, chunks)
+            self.sizes = [len(chunk) for chunk in chunks]
+            self.pending = self.pool.imap(_read_chunk_packed, chunks)  # starts now; results come in order
 
-    def results(self, files: list[tuple[str, str, str]]) -> list | None:
+    def results(self, files: list[tuple[str, str, str]], progress: Progress = QUIET) -> list | None:
         """What ``_read_records(files)`` would return, or None if ``files`` are not the ones read."""
         if self.pending is None or files != self.files:
             self.close()
             return None
         try:
-            parts = self.pending.get()
-            return [r for part in parts for r in (marshal.loads(part) if isinstance(part, bytes) else part)]
+            found = []
+            with progress.stage("read", total=len(files), unit="record") as bar:
+                for part, size in zip(self.pending, self.sizes, strict=True):
+                    found += marshal.loads(part) if isinstance(part, bytes) else part
+                    bar.update(size)
+            return found
         finally:
             self.close()
 
@@ -182,15 +194,16 @@ class ReadAhead:
 
 
 def load_catalog(root: Path | str, *, check_media: bool = True,
-                 record_cache: dict[str, tuple[tuple, Record]] | None = None, workers: int = 1,
-                 ahead: ReadAhead | None = None) -> Catalog:
+                 record_cache: dict[str, tuple[tuple, Record]] | None = None, policy: BuildPolicy | None = None,
+                 ahead: ReadAhead | None = None, progress: Progress = QUIET) -> Catalog:
     """Read and validate a content directory; raise ContentError listing every problem found.
 
     ``record_cache`` (file -> (stat signature, record)), when given, lets a rebuild skip parsing and
     validating files whose size, mtime, ctime and inode are unchanged, or whose bytes are (a copied
     or touched file); it is updated in place.
-    Cross-record checks (references, slugs, image files) always run on the whole catalog. ``workers``
-    processes read the files that need reading when there are many; the result does not depend on it.
+    Cross-record checks (references, slugs, image files) always run on the whole catalog. ``policy``
+    says how many processes read the files that need reading (default: this one); the result does not
+    depend on it.
     ``ahead``: those files already being read (``ReadAhead``).
     """
     root = Path(root)
@@ -220,15 +233,15 @@ def load_catalog(root: Path | str, *, check_media: bool = True,
         if record_cache is not None:
             sig = sigs[rel] = _stat_signature(path)
             hit = record_cache.get(rel)
-            if hit is not None and (hit[0] == sig or _same_bytes(path, hit[1])):
+            if hit is not None and (hit[0] == sig or same_bytes(path, hit[1])):
                 record_cache[rel] = (sig, hit[1])
                 entries.append(hit[1])
                 continue
         entries.append(len(todo))
         todo.append((type_, rel, path))
-    results = ahead.results(todo) if ahead is not None else None
+    results = ahead.results(todo, progress) if ahead is not None else None
     if results is None:
-        results = _read_records(todo, workers)
+        results = _read_records(todo, policy or SERIAL, progress)
     for entry in entries:
         if not isinstance(entry, int):
             catalog.add(entry)

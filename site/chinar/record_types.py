@@ -57,6 +57,7 @@ class RecordType:
 
     name: str
     folder: str
+    label: str  # one record of the type, an interface string: "Craft"
     title_field: str  # the field a record is named by: "name" or "title"
     section: str | None  # its index's title (an interface string); None: no index of its own
     in_nav: bool  # the index is in the main navigation
@@ -81,35 +82,35 @@ class RecordType:
 
 
 RECORD_TYPES: tuple[RecordType, ...] = (
-    RecordType("craft", "crafts", "name", N_("Crafts"), True,
+    RecordType("craft", "crafts", N_("Craft"), "name", N_("Crafts"), True,
                references=(Reference("/districts", "district"),),
                sublists=("artisan", "product"), lists_cards=True, search_boost=1.6, alias_source=True,
                cms_model="crafts.CraftPage"),
-    RecordType("district", "districts", "name", N_("Districts"), True,
+    RecordType("district", "districts", N_("District"), "name", N_("Districts"), True,
                structure_fields=("division",), sublists=("artisan", "product"), lists_cards=True,
                search_boost=1.5, alias_source=True, cms_model="districts.District"),
-    RecordType("artisan", "artisans", "name", N_("Artisans"), True,
+    RecordType("artisan", "artisans", N_("Artisan"), "name", N_("Artisans"), True,
                references=(Reference("/crafts", "craft"), Reference("/district", "district")),
                structure_fields=("featured",), search_boost=1.3, jsonld="person", cms_model="artisans.ArtisanPage"),
-    RecordType("product", "products", "title", N_("Products"), True,
+    RecordType("product", "products", N_("Product"), "title", N_("Products"), True,
                references=(Reference("/artisan", "artisan"), Reference("/craft", "craft")),
                structure_fields=("price_inr",), search_boost=1.0, jsonld="product",
                cms_model="products.ProductPage"),
-    RecordType("collection", "collections", "title", N_("Collections"), True,
+    RecordType("collection", "collections", N_("Collection"), "title", N_("Collections"), True,
                references=(Reference("/items/*/ref", None, "type", ("artisan", "product")),
                            Reference("/rule/craft", "craft"), Reference("/rule/district", "district")),
                structure_fields=("featured", "rule", "items"), lists_cards=True, search_boost=1.1,
                jsonld="collection_page", cms_model="curation.CollectionPage"),
-    RecordType("story", "stories", "title", N_("Stories"), True,
+    RecordType("story", "stories", N_("Story"), "title", N_("Stories"), True,
                references=(Reference("/artisans", "artisan"), Reference("/crafts", "craft")),
                structure_fields=("date",), search_boost=0.9, jsonld="article", cms_model="stories.StoryPage"),
-    RecordType("campaign", "campaigns", "title", N_("Campaigns"), False,
+    RecordType("campaign", "campaigns", N_("Campaign"), "title", N_("Campaigns"), False,
                references=(Reference("/blocks/*/artisans", "artisan"), Reference("/blocks/*/collection", "collection"),
                            Reference("/blocks/*/stops/*/district", "district"),
                            Reference("/blocks/*/stops/*/crafts", "craft")),
                structure_fields=("blocks",), lists_cards=True, search_boost=0.9, jsonld="event",
                cms_model="campaigns.CampaignPage"),
-    RecordType("page", "pages", "title", None, False, cms_model="pages.StandardPage"),
+    RecordType("page", "pages", N_("Page"), "title", None, False, cms_model="pages.StandardPage"),
 )
 
 BY_NAME: dict[str, RecordType] = {t.name: t for t in RECORD_TYPES}

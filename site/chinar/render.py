@@ -30,7 +30,7 @@ from .catalog import Record
 from .i18n import format_day, format_price
 from .languages import BY_CODE, LANGUAGE_NAMES, LOCALES, N_, direction
 from .pages import Page
-from .record_types import BY_NAME, NAV, SECTION_TITLES
+from .record_types import BY_NAME, NAV, SEARCH_TYPES, SECTION_TITLES
 from .richtext import plain_text
 from .text import excerpt
 
@@ -38,14 +38,6 @@ SITE_NAME = {code: lang.site_name for code, lang in BY_CODE.items()}
 LAZY_IMAGE = ' loading="lazy" decoding="async"'  # every picture below the first screen
 EAGER_IMAGE = ' fetchpriority="high"'  # the page's first picture (its LCP element on a phone)
 DESCRIPTION_LIMIT = 200  # meta and Open Graph descriptions, cut at a word (``text.excerpt``)
-# Cards kept per language and process when the catalog is large (``Renderer.card_cache_max``). A card
-# is used on an index page, its craft's and district's lists and its neighbours' pages, far apart in
-# the page order, so a bound smaller than the catalog renders most cards three or four times: on a
-# 41,000-record catalog that cost 54 -> 72 s. Without a bound, a 87,000-record catalog peaked at
-# 2.4 GB across the render workers (1.8 GB with it). So: every card while the catalog is below
-# CARD_CACHE_ALL_BELOW records, this many per language above it.
-CARD_CACHE_MAX = 20_000
-CARD_CACHE_ALL_BELOW = 60_000
 
 FLAG_LABELS = {"women-led": N_("Women-led enterprise"), "disability-led": N_("Artisan with a disability"),
                "rural-weaver": N_("Rural weaver"), "cooperative-member": N_("Cooperative member"),
@@ -292,7 +284,10 @@ class Renderer:
         self.og_image = og_image
         self._pictures: dict[tuple, Markup] = {}
         self._image_keys: dict[int, tuple[dict, str]] = {}
-        self.card_cache_max: int | None = None  # unbounded unless the build says otherwise
+        # Cards kept per language (None: all). A card is used on an index page, its craft's and district's
+        # lists and its neighbours' pages, far apart in the page order, so a bound renders cards again;
+        # the build sets it from its memory budget (``BuildPolicy.cards_kept``).
+        self.card_cache_max: int | None = None
         self._card_caches: list[dict] = []
         # Image renditions the page being rendered asks for: (kind, image as JSON, spec).
         self.requests: set[tuple[str, str, str]] = set()
@@ -316,7 +311,8 @@ class Renderer:
             day=functools.partial(format_day, locale=locale),
             outbound_url=links.outbound_url, outbound_rel=links.outbound_rel, is_buyable=links.is_buyable,
             language_names=LANGUAGE_NAMES, site_name=SITE_NAME[locale], search_url=urls.href(urls.search(locale)),
-            section_titles=SECTION_TITLES, flag_labels=FLAG_LABELS, divisions=DIVISIONS, plain_text=plain_text,
+            section_titles=SECTION_TITLES, search_types=[(t, BY_NAME[t].label) for t in SEARCH_TYPES],
+            flag_labels=FLAG_LABELS, divisions=DIVISIONS, plain_text=plain_text,
             text_dir=lambda r: direction(r["locale"]),
             nav=[(SECTION_TITLES[t], urls.href(urls.index(t, locale)))
                  for t in NAV],

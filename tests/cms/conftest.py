@@ -18,6 +18,9 @@ REPO = Path(__file__).resolve().parents[2]
 TINY = REPO / "tests" / "fixtures" / "tiny"
 sys.path.insert(0, str(REPO / "cms"))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "chinar_cms.settings.test")
+# Playwright's sync API runs an event loop in the test thread while it drives the browser; the Django
+# calls the tests make meanwhile are synchronous and safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 def pytest_configure(config):
@@ -33,9 +36,6 @@ def pytest_configure(config):
     _setup_django(config)
 
 
-# Transactional tests (live server, threads) flush the database afterwards; restore what the
-# migrations (root page, locales, groups, moderation workflow) and the tiny catalog put there.
-LIVE = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def _load(content: Path = TINY) -> None:

@@ -4,20 +4,20 @@ on its field, and bidi controls are gone from what is saved."""
 from __future__ import annotations
 
 import pytest
+from admin import LIVE, login
 from playwright.sync_api import expect
-from test_admin_browser import LIVE, _login, browser  # noqa: F401 - browser is a fixture
 from test_admin_rtl import _leave, _srinagar
 
 pytestmark = pytest.mark.browser
 
 
 @LIVE
-def test_district_form_refuses_control_characters_and_saves_without_bidi_controls(live_server, browser, settings):  # noqa: F811
+def test_district_form_refuses_control_characters_and_saves_without_bidi_controls(live_server, browser, settings):
     settings.WAGTAIL_AUTOSAVE_INTERVAL = 0
     district = _srinagar("en")
     base = live_server.url
     page = browser.new_page(viewport={"width": 1280, "height": 1000})
-    _login(page, base, "editor", "chinar-editor")
+    login(page, base, "editor", "chinar-editor")
     url = f"{base}/admin/snippets/districts/district/edit/{district.pk}/"
 
     page.goto(url)

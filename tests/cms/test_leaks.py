@@ -6,12 +6,11 @@ import json
 from datetime import timedelta
 from pathlib import Path
 
-import pytest
+from admin import LIVE
 
 from chinar import cli
 
 # Transactional (live server, threads); see conftest.py for the serialized rollback.
-LIVE = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 MARK = "LEAKMARK"
 

@@ -1,8 +1,9 @@
 """Text as it enters the CMS: the contract's rules (``chinar.text``) applied where an editor types.
 
-A control character or a text of only spaces is a form error on its field, so an editor fixes it
-before saving rather than meeting a failed build; text is saved as NFC without bidi controls, and
-every string of an exported record is cleaned the same way (StreamField text included).
+The rules come from the build through ``chinar.contract`` (``clean_text``, ``text_problem``,
+``text_needs_care``). A control character or a text of only spaces is a form error on its field, so
+an editor fixes it before saving rather than meeting a failed build; text is saved as NFC without bidi
+controls, and every string of an exported record is cleaned the same way (StreamField text included).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from wagtail.fields import StreamField
 
-from chinar import text
+from chinar.contract import clean_text, text_needs_care, text_problem
 
 
 def _strings(value: Any):
@@ -31,7 +32,7 @@ def _strings(value: Any):
 def clean_text_fields(instance: models.Model) -> None:
     """Clean every text field of ``instance`` in place; raise one ValidationError naming each bad field.
 
-    Char and text fields (rich text too) are cleaned (``text.clean``) and refused when they hold a
+    Char and text fields (rich text too) are cleaned (``clean_text``) and refused when they hold a
     control character or, when required, only spaces; StreamField text is checked block by block.
     """
     errors: dict[str, str] = {}
@@ -39,7 +40,7 @@ def clean_text_fields(instance: models.Model) -> None:
         if isinstance(field, StreamField):
             raw = field.get_prep_value(getattr(instance, field.attname))
             for value in _strings(json.loads(raw) if isinstance(raw, str) else raw):
-                message = text.problem(value)
+                message = text_problem(value)
                 if message:
                     errors[field.name] = message
                     break
@@ -49,12 +50,12 @@ def clean_text_fields(instance: models.Model) -> None:
         value = getattr(instance, field.attname)
         if not isinstance(value, str) or not value:
             continue
-        message = text.problem(value)
+        message = text_problem(value)
         if message:
             errors[field.name] = message
             continue
-        if text.needs_care(value):
-            value = text.clean(value)
+        if text_needs_care(value):
+            value = clean_text(value)
             setattr(instance, field.attname, value)
         if not field.blank and not value.strip():
             errors[field.name] = "must not be only spaces"
@@ -63,9 +64,9 @@ def clean_text_fields(instance: models.Model) -> None:
 
 
 def clean_record(value: Any) -> Any:
-    """``value`` (an exported record) with every string cleaned (``text.clean``)."""
+    """``value`` (an exported record) with every string cleaned (``clean_text``)."""
     if isinstance(value, str):
-        return text.clean(value) if text.needs_care(value) else value
+        return clean_text(value) if text_needs_care(value) else value
     if isinstance(value, dict):
         return {k: clean_record(v) for k, v in value.items()}
     if isinstance(value, list):

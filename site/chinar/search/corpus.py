@@ -45,7 +45,16 @@ from whoosh.util.numeric import byte_to_length, length_to_byte
 from ..catalog import Catalog, Record
 from ..record_types import SEARCH_TYPES
 from . import analysis
-from .documents import AliasMatcher, ReadLog, SearchDoc, first_image, record_document, sort_key
+from .documents import (
+    AliasMatcher,
+    ReadLog,
+    SearchDoc,
+    alias_groups,
+    alias_phrases,
+    first_image,
+    record_document,
+    sort_key,
+)
 from .scoring import (
     COMPONENTS,
     FIELDS,
@@ -782,3 +791,14 @@ def finish_state(state: State) -> State:
     if not state.generation:
         state.generation = generation_of(state.phrases, (state.entries[ident] for ident in state.order))
     return state
+
+
+class SearchIndex:
+    """What an edit in place needs of the search state: the documents reading each record, each document's
+    number, and the catalog's alias phrases (which change only with crafts, districts or the alias file,
+    none of them edited in place)."""
+
+    def __init__(self, state: State, catalog) -> None:
+        self.readers = readers_index(state)
+        self.position = {ident: i for i, ident in enumerate(state.order)}
+        self.phrases = alias_phrases(alias_groups(catalog))
