@@ -29,7 +29,9 @@ import sys
 import threading
 import time
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
+from .deploy.rules import HeaderRules, content_type_for
 from .languages import DEFAULT_LOCALE, LOCALES
 
 
@@ -84,6 +86,25 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         super().send_error(code, message, explain)
 
 
+class RulesHandler(SiteHandler):
+    """``SiteHandler`` with the headers ``netlify.toml`` gives each path (``chinar.deploy.rules``) and the
+    same Content-Types S3 objects get: what production sends, for ``chinar serve`` and the tests."""
+
+    rules: HeaderRules
+
+    def __init__(self, *args, rules: HeaderRules, **kwargs):
+        self.rules = rules
+        super().__init__(*args, **kwargs)
+
+    def guess_type(self, path):
+        return content_type_for(str(path))
+
+    def end_headers(self) -> None:
+        for name, value in self.rules.headers_for(unquote(urlsplit(self.path).path)).items():
+            self.send_header(name, value)
+        super().end_headers()
+
+
 # Content types worth compressing (images and fonts are compressed already).
 COMPRESSIBLE = ("text/", "application/json", "application/xml", "application/atom+xml", "application/javascript",
                 "application/manifest+json", "image/svg+xml")
@@ -125,12 +146,7 @@ def make_server(output_dir: Path, host: str = "127.0.0.1", port: int = 8000,
     if rules is None:
         handler = functools.partial(SiteHandler, directory=str(output_dir))
     else:
-        from .deploy.httpd import NetlifyLikeHandler
-
-        class PreviewHandler(NetlifyLikeHandler):
-            log_message = SiteHandler.log_message  # requests logged to stderr, as without rules
-
-        handler = functools.partial(PreviewHandler, directory=str(output_dir), rules=rules)
+        handler = functools.partial(RulesHandler, directory=str(output_dir), rules=rules)
     return http.server.ThreadingHTTPServer((host, port), handler)
 
 
