@@ -6,6 +6,12 @@ STAMP := $(VENV)/.installed
 
 .PHONY: demo site test install build check lint clean
 
+# npm tools of the independent site checks (scripts/webcheck: Nu HTML checker, Lighthouse).
+WEBCHECK := scripts/webcheck/node_modules/.installed
+$(WEBCHECK): scripts/webcheck/package-lock.json
+	npm ci --prefix scripts/webcheck --no-audit --no-fund
+	touch $(WEBCHECK)
+
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
@@ -30,7 +36,7 @@ site: $(STAMP)
 	$(BIN)/chinar serve --output output
 
 # The whole suite on SQLite; then, when CI provides a PostgreSQL server, the CMS suite again on it.
-test: $(STAMP)
+test: $(STAMP) $(WEBCHECK)
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 	if [ -n "$${CHINAR_TEST_POSTGRES_URL:-}" ]; then \

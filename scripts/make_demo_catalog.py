@@ -914,6 +914,18 @@ def build_collections(products: list[dict[str, Any]], artisans: list[dict[str, A
     return records
 
 
+def with_updated(rec: dict[str, Any]) -> dict[str, Any]:
+    """``rec`` with its ``updated`` day (the day its content last changed: the sitemap's lastmod) after
+    its identity fields; deterministic, from the record's type, key and locale."""
+    day = random_date(rng_for("updated", rec["type"], rec["translation_key"], rec["locale"]), "2026-08-01", "2026-11-30")
+    out: dict[str, Any] = {}
+    for k, v in rec.items():
+        out[k] = v
+        if k == ("old_slugs" if "old_slugs" in rec else "translation_key"):
+            out["updated"] = day
+    return out
+
+
 def write(records: list[dict[str, Any]], folders: tuple[str, ...]) -> int:
     for folder in folders:
         (CONTENT / folder).mkdir(parents=True, exist_ok=True)
@@ -921,7 +933,7 @@ def write(records: list[dict[str, Any]], folders: tuple[str, ...]) -> int:
             stale.unlink()
     for rec in sorted(records, key=lambda x: (x["type"], x["translation_key"], x["locale"])):
         path = CONTENT / f"{rec['type']}s" / f"{rec['translation_key']}.{rec['locale']}.json"
-        path.write_text(json.dumps(rec, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        path.write_text(json.dumps(with_updated(rec), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return len(records)
 
 

@@ -23,6 +23,15 @@ def browser():
         yield b
 
 
+@pytest.fixture
+def phone(browser):
+    """A page in a 360 x 740 phone-sized context."""
+    context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=1, is_mobile=True)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
 @pytest.fixture(scope="session")
 def tiny_server(tiny_site: Path):
     """The tiny site served on 127.0.0.1 as ``chinar serve`` serves it; yields the base URL."""

@@ -11,109 +11,21 @@ import functools
 import http.server
 import json
 import random
-import shutil
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
-import jinja2
 import pytest
-from test_search import ARTISANS, BAD_QUERIES, RELEVANCE, _write, write_relevance_catalog
+from search_catalog import ARTISANS, BAD_QUERIES, RELEVANCE, write, write_relevance_catalog
+from search_site import Handler, render_site
 
-from chinar import urls
 from chinar.content import load_catalog
-from chinar.languages import LANGUAGE_NAMES, LOCALES, RTL_LOCALES
-from chinar.record_types import BY_NAME, NAV, SEARCH_TYPES, SECTION_TITLES
-from chinar.search import analysis, write_index
+from chinar.search import analysis
 from chinar.search.documents import catalog_documents
 from chinar.search.engine import Engine
 from chinar.search.query import Filters
 
 pytestmark = pytest.mark.browser
-
-ROOT = Path(__file__).resolve().parents[1]
-THEME = ROOT / "themes" / "chinar"
-CSP = (
-    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
-    "form-action 'self'; base-uri 'none'"
-)
-
-BASE = """<!doctype html>
-<html lang="{{ locale }}" dir="{{ dir }}">
-<head><meta charset="utf-8"><link rel="icon" href="data:,">
-<title>{% block title %}Chinar{% endblock %}</title>
-{% block head %}{% endblock %}
-<script defer src="{{ static('js/search.js') }}"></script>
-{% block scripts %}{% endblock %}</head>
-<body>
-<header><form role="search" action="{{ search_url }}" method="get" class="site-search">
-<label for="site-q">{{ _('Search crafts, artisans and products') }}</label>
-<input id="site-q" type="search" name="q" autocomplete="off">
-<button type="submit">Search</button></form></header>
-<main id="main">{% block main %}{% endblock %}</main>
-</body></html>
-"""
-STUB = """{% extends "base.html" %}{% block main %}<h1 class="record">{{ title }}</h1>{% endblock %}"""
-
-
-class Handler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {
-        **http.server.SimpleHTTPRequestHandler.extensions_map,
-        ".js": "text/javascript",
-        ".json": "application/json",
-        ".bin": "application/octet-stream",
-        ".css": "text/css",
-    }
-
-    def end_headers(self):
-        self.send_header("Content-Security-Policy", CSP)
-        super().end_headers()
-
-    def log_message(self, *args):  # keep test output quiet
-        pass
-
-
-def render_site(content: Path, out: Path, cache: Path) -> None:
-    """search-index/, the theme's search page in every locale, and a stub page per search result."""
-    catalog = load_catalog(content, check_media=False)
-    write_index(catalog, out, cache)
-    for rel in ("js/search.js", "css/search.css"):
-        (out / "static" / rel).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(THEME / "static" / rel, out / "static" / rel)
-    env = jinja2.Environment(
-        autoescape=True,
-        loader=jinja2.ChoiceLoader(
-            [
-                jinja2.DictLoader({"base.html": BASE, "stub.html": STUB}),
-                jinja2.FileSystemLoader(str(THEME / "templates")),
-            ]
-        ),
-    )
-
-    def context(locale: str) -> dict:
-        return {
-            "locale": locale,
-            "dir": "rtl" if locale in RTL_LOCALES else "ltr",
-            "_": lambda s: s,
-            "static": lambda p: "/static/" + p,
-            "urls": urls,
-            "href": urls.href,
-            "search_url": urls.href(urls.search(locale)),
-            "language_names": LANGUAGE_NAMES,
-            "search_types": [(t, BY_NAME[t].label) for t in SEARCH_TYPES],
-            "nav": [(SECTION_TITLES[t], urls.href(urls.index(t, locale))) for t in NAV],
-        }
-
-    for locale in LOCALES:
-        page = out / urls.output_file(urls.search(locale))
-        page.parent.mkdir(parents=True, exist_ok=True)
-        page.write_text(env.get_template("search.html").render(**context(locale)), encoding="utf-8")
-    for doc in catalog_documents(catalog):
-        page = out / urls.output_file(doc.url.lstrip("/"))
-        page.parent.mkdir(parents=True, exist_ok=True)
-        page.write_text(
-            env.get_template("stub.html").render(title=doc.title, **context(doc.locale)), encoding="utf-8"
-        )
 
 
 @pytest.fixture(scope="module")
@@ -173,6 +85,34 @@ def test_typing_shows_results_and_puts_the_query_in_the_url(site, page):
     assert "q=kani+sh" in page.url
     assert page.text_content(".search-status").startswith("Results:")
     page.screenshot(path=str(tmp / "en.png"))
+
+
+@pytest.mark.parametrize(("query", "shown", "first"), [
+    ("papiermache", "papier mache", "/crafts/papier-mache/"),
+    ("walnutwood carving", "walnut wood carving", "/crafts/walnut-wood-carving/"),
+    ("सोzni", None, "/crafts/sozni/"),
+])
+def test_a_query_that_finds_nothing_shows_what_was_searched_instead(site, page, query, shown, first):
+    """Issue 18: words run together or typed in two scripts; the browser reads them as the CLI does."""
+    base, tmp = site
+    eng = Engine(tmp / "cache" / "whoosh")
+    try:
+        hits, respelled = eng.search_respelled(query, Filters(locale="en"), limit=10)
+    finally:
+        eng.close()
+    assert respelled is not None and (respelled.text or None) == shown
+    page.goto(base + "/search/?q=" + query)
+    wait_results(page, first)
+    assert results(page) == [h.url for h in hits]
+    status = page.text_content(".search-status")
+    if shown:
+        assert f"showing results for “{shown}”" in status
+    else:
+        assert status.startswith("Results:")
+    got = page.evaluate("""async (q) => {
+        const ix = await ChinarSearch.open('/search-index/');
+        const r = await ix.respell(q); return r && r.text; }""", query)
+    assert got == respelled.text
 
 
 def test_query_from_the_url_and_filter_by_craft(site, page):
@@ -342,7 +282,7 @@ def write_sliced_catalog(root: Path) -> Path:
         rnd.shuffle(words)
         price = 500 + 250 * rnd.randrange(400)
         for loc in ("en", "hi") if i % 5 == 0 else ("en",):
-            _write(root, "products", f"gen-{i:03d}", loc, {
+            write(root, "products", f"gen-{i:03d}", loc, {
                 "type": "product",
                 "title": title.capitalize() + (" (हिन्दी)" if loc == "hi" else ""),
                 "artisan": artisan[0],

@@ -27,7 +27,7 @@ from urllib.parse import quote, urlencode
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
-from test_search_browser import Handler, render_site
+from search_site import Handler, render_site
 
 from chinar import cli
 from chinar.content import load_catalog

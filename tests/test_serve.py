@@ -132,3 +132,50 @@ def test_watch_follows_the_content_folder_a_pull_swaps_in(tiny_content: Path, tm
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+
+
+def test_serve_sends_compressed_text_and_the_production_headers(tiny_site: Path) -> None:
+    """Issue 18 item 7: `chinar serve` (the real command) answers as the CDN does: brotli or gzip for
+    text, and the headers netlify.toml gives each path."""
+    import gzip
+
+    import brotli
+
+    from chinar.deploy.rules import load_rules
+
+    cmd = [sys.executable, "-m", "chinar.cli", "serve", "--output", str(tiny_site), "--port", "0"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+                            cwd=Path(__file__).parents[1])
+    try:
+        m = re.search(r"at (http://127\.0\.0\.1:\d+)/", proc.stdout.readline())
+        assert m, "server did not start"
+        base = m.group(1)
+        rules = load_rules()
+        html = (tiny_site / "ur/crafts/sozni/index.html").read_bytes()
+        css = next((tiny_site / "static/css").glob("site.*.css"))
+        css_url = "/" + css.relative_to(tiny_site).as_posix()
+        for path, body in [("/ur/crafts/sozni/", html), (css_url, css.read_bytes())]:
+            for accept, encoding, decode in [("gzip, deflate, br", "br", brotli.decompress),
+                                             ("gzip", "gzip", gzip.decompress),
+                                             ("br;q=0, gzip;q=1", "gzip", gzip.decompress),
+                                             ("identity", None, bytes)]:
+                req = urllib.request.Request(base + path, headers={"Accept-Encoding": accept})
+                with urllib.request.urlopen(req, timeout=10) as r:
+                    raw = r.read()
+                    assert r.headers.get("Content-Encoding") == encoding, (path, accept)
+                    assert decode(raw) == body
+                    if encoding:
+                        assert len(raw) < len(body) / 2 and r.headers["Vary"] == "Accept-Encoding"
+                        assert int(r.headers["Content-Length"]) == len(raw)
+                    for name, value in rules.headers_for(path).items():
+                        assert r.headers.get(name) == value, (path, name)
+        # A content-hashed file is immutable, a page is revalidated: as netlify.toml says.
+        with urllib.request.urlopen(base + "/" + css.relative_to(tiny_site).as_posix(), timeout=10) as r:
+            assert "immutable" in r.headers["Cache-Control"]
+        with urllib.request.urlopen(base + "/", timeout=10) as r:
+            assert "default-src 'none'" in r.headers["Content-Security-Policy"]
+        status, page = get(base + "/no/such/page/")
+        assert status == 404 and "Page not found" in page
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)

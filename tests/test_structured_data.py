@@ -130,3 +130,58 @@ def test_json_ld_text_is_what_the_json_module_writes() -> None:
         assert jsonld.dumps(data) == reference(data), data
     for page_data in ([{"@type": "ListItem", "position": 1}], {"@context": "https://schema.org"}):
         assert jsonld.dumps(page_data) == reference(page_data)
+
+
+def _long_texts(content: Path) -> dict[str, str]:
+    """Give the tiny catalog's artisan (en, hi) and product multi-paragraph texts longer than every limit."""
+    import json
+
+    en = ("<p>Shazia learned sozni from her mother in Srinagar and now leads twelve embroiderers.</p>"
+          "<p>Every stole is checked by the corporation: a small check.</p>" * 4
+          + "<p>Made by hand over many winter weeks, each piece carries the label.</p>")
+    hi = "".join(f"<p>शाज़िया ने सोज़नी अपनी माँ से सीखी, और अब बारह महिलाओं के समूह का नेतृत्व करती हैं {i}।</p>"
+                 for i in range(6))
+    product = "<p>A fine pashmina stole with a paisley border, embroidered in sozni.</p>" * 10
+    for rel, field, value in [("artisans/shazia-akhter.en.json", "bio", en),
+                              ("artisans/shazia-akhter.hi.json", "bio", hi),
+                              ("products/sozni-stole.en.json", "description", product)]:
+        path = content / rel
+        rec = json.loads(path.read_text(encoding="utf-8"))
+        rec[field] = value
+        path.write_text(json.dumps(rec, ensure_ascii=False), encoding="utf-8")
+    return {"en": en, "hi": hi, "product": product}
+
+
+def _cut_well(cut: str, whole: str, limit: int) -> None:
+    """``cut`` is ``whole`` cut at a word boundary within ``limit`` characters, with an ellipsis."""
+    assert len(cut) <= limit and cut.endswith("…"), cut
+    head = cut[:-1]
+    assert whole.startswith(head) and whole[len(head)] in " ,;।", (head, whole[len(head):][:20])
+
+
+def test_descriptions_keep_paragraphs_apart_and_cut_at_a_word(tiny_content: Path, tmp_path: Path,
+                                                               image_cache: Path) -> None:
+    """Issue 18 item 7: "…a small check.Made by…" and cuts in mid-word in JSON-LD and meta descriptions."""
+    import re
+    from html import unescape
+
+    from chinar.build import build
+    from chinar.richtext import plain_text
+
+    texts = _long_texts(tiny_content)
+    out = tmp_path / "out"
+    build(tiny_content, out, BASE, cache_dir=image_cache)
+    for url, key, limit in [("/artisans/shazia-akhter/", "en", 300), ("/hi/artisans/shazia-akhter/", "hi", 300)]:
+        html = (out / url.strip("/") / "index.html").read_text(encoding="utf-8")
+        meta = unescape(re.search(r'<meta name="description" content="([^"]*)"', html).group(1))
+        whole = plain_text(texts[key])
+        assert "check. Made" in whole or key == "hi"
+        _cut_well(data(out, url)["Person"]["description"], whole, limit)
+        _cut_well(meta, whole, 200)
+    product = data(out, "/products/sozni-stole/")["Product"]["description"]
+    _cut_well(product, plain_text(texts["product"]), 500)
+    assert "sozni. A fine" in product
+    for path in out.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        for m in re.finditer(r'<meta name="description" content="([^"]*)"', html):
+            assert not re.search(r"[a-z][.।][A-Zअ-ह]", m.group(1)), (path, m.group(1))

@@ -2,9 +2,10 @@
 
 The CMS produces the content contract and previews records with the site's own templates, so it
 needs a few things the build owns: the record types and languages, the schemas, the sanitiser that
-rich text must pass, where a record's page lives, and the preview renderer. It takes them from here
-and nowhere else in ``chinar`` (``tests/test_import_graph.py`` checks), so the build's modules can
-change shape without breaking the CMS. Nothing here imports Django, and importing this module does
+rich text must pass, the rules for plain text (``chinar.text``: checked where an editor types), where
+a record's page lives, and the preview renderer. It takes them from here and nowhere else in
+``chinar`` (``tests/test_import_graph.py`` checks), so the build's modules can change shape without
+breaking the CMS. Nothing here imports Django, and importing this module does
 not import Jinja (the renderer is loaded on the first preview).
 """
 
@@ -23,6 +24,9 @@ from .marketplaces import listing_id, listing_url_problem
 from .marketplaces import registry as marketplace_registry
 from .record_types import BY_NAME, RECORD_TYPES, SCHEMA_VERSION, TYPE_DIRS, RecordType, load_order, schema_dir
 from .richtext import sanitise
+from .text import clean as clean_text
+from .text import needs_care as text_needs_care
+from .text import problem as text_problem
 from .urls import detail as record_path
 from .urls import href
 from .validate import RESERVED_SLUGS
@@ -62,6 +66,6 @@ def __getattr__(name: str) -> Any:
 __all__ = ["BY_CODE", "BY_NAME", "Catalog", "ContentError", "DEFAULT_LOCALE", "LANGUAGES", "LOCALES", "Language",
            "Problem", "RECORD_TYPES", "RESERVED_SLUGS", "RTL_LOCALES", "Record", "RecordType", "SCHEMA_VERSION",
            "TYPE_DIRS", "direction", "href", "load_catalog", "load_order", "record_file", "record_path",
-           "render_record", "sanitise", "schema_dir", "theme_dir",
+           "render_record", "sanitise", "schema_dir", "theme_dir", "clean_text", "text_needs_care", "text_problem",
            "DEAD", "FeedError", "FeedRow", "LABELS", "OK", "Outcome", "WORKING", "listing_id", "listing_url_problem",
            "marketplace_registry", "read_feed"]  # and, on first use, CheckSettings, Previous, Target, run_checks

@@ -18,7 +18,7 @@ from . import urls
 from .catalog import Record
 from .links import outbound_url
 from .offers import is_dead, product_price
-from .richtext import plain_text
+from .richtext import summary
 
 AVAILABILITY = {"in_stock": "https://schema.org/InStock", "out_of_stock": "https://schema.org/OutOfStock",
                 "preorder": "https://schema.org/PreOrder", "discontinued": "https://schema.org/Discontinued"}
@@ -48,7 +48,7 @@ def person(s: Subject) -> dict[str, Any]:
     rec, ctx, url, image = s.rec, s.ctx, s.url, s.image
     data: dict[str, Any] = {
         "@context": "https://schema.org", "@type": "Person", "name": rec["name"], "url": url,
-        "description": plain_text(rec["bio"])[:300],
+        "description": summary(rec["bio"], 300),
         "jobTitle": ", ".join(c["name"] for c in ctx.get("crafts", [])),
         "knowsAbout": [c["name"] for c in ctx.get("crafts", [])],
         "homeLocation": {"@type": "Place", "address": {
@@ -73,7 +73,7 @@ def product(s: Subject) -> dict[str, Any]:
         "offers": offers(rec, outbound_url),
     }
     if rec.get("description"):
-        data["description"] = plain_text(rec["description"])[:500]
+        data["description"] = summary(rec["description"], 500)
     if rec.get("materials"):
         data["material"] = ", ".join(rec["materials"])
     if rec.get("gi_label_code"):

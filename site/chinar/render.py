@@ -32,8 +32,12 @@ from .languages import BY_CODE, LANGUAGE_NAMES, LOCALES, N_, direction
 from .pages import Page
 from .record_types import BY_NAME, NAV, SEARCH_TYPES, SECTION_TITLES
 from .richtext import plain_text
+from .text import excerpt
 
 SITE_NAME = {code: lang.site_name for code, lang in BY_CODE.items()}
+LAZY_IMAGE = ' loading="lazy" decoding="async"'  # every picture below the first screen
+EAGER_IMAGE = ' fetchpriority="high"'  # the page's first picture (its LCP element on a phone)
+DESCRIPTION_LIMIT = 200  # meta and Open Graph descriptions, cut at a word (``text.excerpt``)
 
 FLAG_LABELS = {"women-led": N_("Women-led enterprise"), "disability-led": N_("Artisan with a disability"),
                "rural-weaver": N_("Rural weaver"), "cooperative-member": N_("Cooperative member"),
@@ -317,10 +321,16 @@ class Renderer:
         )
         card = env.globals["card"] = self._card_renderer(env)
 
-        def cards(records: list[Record], campaign: str | None = None) -> Markup:
-            """A grid of cards (the common list on every page): plain Python, no template call per card."""
-            return Markup('<ul class="grid">\n' + "".join(f"<li>{card(r, campaign)}</li>\n" for r in records)
-                          + "</ul>")
+        def cards(records: list[Record], campaign: str | None = None, eager: bool = False) -> Markup:
+            """A grid of cards (the common list on every page): plain Python, no template call per card.
+
+            ``eager``: the grid opens the page, so its first card's picture is the largest thing on a
+            phone's first screen (the LCP element): loaded at once, at high priority, not lazily.
+            """
+            items = [f"<li>{card(r, campaign)}</li>\n" for r in records]
+            if eager and items:
+                items[0] = items[0].replace(LAZY_IMAGE, EAGER_IMAGE, 1)
+            return Markup('<ul class="grid">\n' + "".join(items) + "</ul>")
 
         other_language = {loc: Markup(f' lang="{loc}" dir="{direction(loc)}"') for loc in LOCALES}
         other_language[locale] = Markup("")
@@ -393,7 +403,7 @@ class Renderer:
             p = self.picture(image, spec)
             sources = "".join(f'<source type="{mime}" srcset="{escape(srcset)}" sizes="{escape(p.sizes)}">'
                               for mime, srcset in p.sources)
-            loading = ' fetchpriority="high"' if eager else ' loading="lazy" decoding="async"'
+            loading = EAGER_IMAGE if eager else LAZY_IMAGE
             html = Markup(f'<picture>{sources}<img src="{escape(p.fallback.url)}" srcset="{escape(p.srcset)}" '
                           f'sizes="{escape(p.sizes)}" width="{p.width}" height="{p.height}" '
                           f'alt="{escape(p.alt)}"{loading}></picture>')
@@ -482,7 +492,7 @@ class Renderer:
         rec = page.record
         if rec is not None:
             text = rec.get("summary") or plain_text(rec.get("bio") or rec.get("description") or rec.get("body") or "")
-            return text[:200]
+            return excerpt(text, DESCRIPTION_LIMIT)
         return _("Heritage crafts of Jammu & Kashmir and the artisans who make them.")
 
     def breadcrumbs(self, page: Page, title: str, _) -> list[tuple[str, str]]:

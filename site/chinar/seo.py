@@ -12,17 +12,53 @@ from . import urls
 from .catalog import Catalog
 from .languages import DEFAULT_LOCALE
 from .pages import Page
-from .richtext import plain_text
+from .richtext import summary
 
 XHTML = "http://www.w3.org/1999/xhtml"
 
 
+def record_day(rec: dict) -> str:
+    """The day a record's content last changed: its ``updated`` (a story: else its ``date``), or ""."""
+    return rec.get("updated") or rec.get("date") or ""
+
+
+def last_changed(page: Page) -> str:
+    """The latest day among the records a page shows (its own and those listed in its context), or "".
+
+    A craft page changes when one of its artisans does; a list page when one of its cards does. Only
+    the context's records and lists of records are looked at (a card shows its record's own fields).
+    """
+    latest = record_day(page.record) if page.record is not None else ""
+    for value in page.context.values():
+        if isinstance(value, dict):
+            if "translation_key" in value:
+                day = record_day(value)
+                if day > latest:
+                    latest = day
+        elif isinstance(value, list) and value and isinstance(value[0], dict) and "translation_key" in value[0]:
+            for rec in value:
+                day = record_day(rec)
+                if day > latest:
+                    latest = day
+    return latest
+
+
 def sitemap(pages: list[Page], absolute) -> bytes:
-    """sitemap.xml with hreflang alternates for every page that has translations."""
+    """sitemap.xml with hreflang alternates for every page that has translations, and ``<lastmod>``.
+
+    ``<lastmod>`` is the day the page's content last changed, from the records (``last_changed``),
+    never the clock, so the same content gives the same file. A page that shows no dated record (the
+    search page, a list of undated records) gets the latest day of the whole catalog.
+    """
+    days = {page.url: last_changed(page) for page in pages}
+    catalog_day = max(days.values(), default="")
     out = ['<?xml version="1.0" encoding="UTF-8"?>',
            f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="{XHTML}">']
     for page in sorted(pages, key=lambda p: p.url):
         out.append(f"<url><loc>{escape(absolute(page.url))}</loc>")
+        day = days[page.url] or catalog_day
+        if day:
+            out.append(f"<lastmod>{day}</lastmod>")
         if len(page.alternates) > 1:
             for loc, url in sorted(page.alternates.items()):
                 out.append(f'<xhtml:link rel="alternate" hreflang={quoteattr(loc)} href={quoteattr(absolute(url))}/>')
@@ -59,7 +95,7 @@ def atom_feed(catalog: Catalog, story_keys: list[str], locale: str, title: str, 
                 f"<id>{escape(link)}</id>", f"<published>{ts(s['date'])}</published>",
                 f"<updated>{ts(s.get('updated', s['date']))}</updated>",
                 f"<author><name>{escape(s.get('author') or 'Chinar')}</name></author>",
-                f"<summary>{escape(s['summary'] or plain_text(s['body'])[:300])}</summary>",
+                f"<summary>{escape(s['summary'] or summary(s['body'], 300))}</summary>",
                 f'<content type="html">{escape(s["body"])}</content>', "</entry>"]
     out.append("</feed>")
     return ("\n".join(out) + "\n").encode()

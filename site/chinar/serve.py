@@ -1,6 +1,9 @@
 """``chinar serve``: serve the built site on localhost, as a static host would.
 
 Directory URLs serve their ``index.html``; unknown paths get the site's ``404.html`` with status 404.
+Text (HTML, CSS, JS, JSON, XML, SVG) is sent brotli- or gzip-compressed when the browser accepts it,
+as the CDN does, and ``chinar serve`` sends the headers ``netlify.toml`` gives each path (security
+policy, caching; ``chinar.deploy.httpd``), so a preview measures as production does (Lighthouse).
 Requests are logged to stderr. This is for previewing a build, not for production.
 
 With ``--watch`` it also rebuilds whenever a file under the content directory or the theme changes,
@@ -16,14 +19,19 @@ from __future__ import annotations
 
 import argparse
 import functools
+import gzip
 import http.server
+import io
+import os
 import signal
 import subprocess
 import sys
 import threading
 import time
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
+from .deploy.rules import HeaderRules, content_type_for
 from .languages import DEFAULT_LOCALE, LOCALES
 
 
@@ -32,6 +40,34 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
                       ".avif": "image/avif", ".webp": "image/webp", ".svg": "image/svg+xml",
                       ".xml": "application/xml", ".json": "application/json", ".js": "text/javascript",
                       ".css": "text/css", ".html": "text/html; charset=utf-8", ".txt": "text/plain; charset=utf-8"}
+
+    def send_head(self):
+        """A compressed body when the browser accepts one and the file is text; otherwise as usual."""
+        encoding = accepted_encoding(self.headers.get("Accept-Encoding", ""))
+        if encoding is None or self.command not in ("GET", "HEAD"):
+            return super().send_head()
+        url_path = self.path.split("?", 1)[0].split("#", 1)[0]
+        path = self.translate_path(self.path)
+        if os.path.isdir(path):
+            if not url_path.endswith("/"):
+                return super().send_head()  # its redirect to the slash URL
+            path = os.path.join(path, "index.html")
+        ctype = self.guess_type(path)
+        try:
+            st = os.stat(path)
+        except OSError:
+            return super().send_head()
+        if not ctype.startswith(COMPRESSIBLE) or st.st_size < COMPRESS_MIN or not os.path.isfile(path):
+            return super().send_head()
+        body = compressed(path, st.st_mtime_ns, st.st_size, encoding)
+        self.send_response(200)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Encoding", encoding)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Last-Modified", self.date_time_string(st.st_mtime))
+        self.send_header("Vary", "Accept-Encoding")
+        self.end_headers()
+        return io.BytesIO(body)
 
     def send_error(self, code, message=None, explain=None):
         # The not-found page in the language of the path, as netlify.toml's rules give it.
@@ -50,9 +86,67 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         super().send_error(code, message, explain)
 
 
-def make_server(output_dir: Path, host: str = "127.0.0.1", port: int = 8000) -> http.server.ThreadingHTTPServer:
-    """A server for ``output_dir`` (port 0 picks a free port; read it from ``server.server_address``)."""
-    handler = functools.partial(SiteHandler, directory=str(output_dir))
+class RulesHandler(SiteHandler):
+    """``SiteHandler`` with the headers ``netlify.toml`` gives each path (``chinar.deploy.rules``) and the
+    same Content-Types S3 objects get: what production sends, for ``chinar serve`` and the tests."""
+
+    rules: HeaderRules
+
+    def __init__(self, *args, rules: HeaderRules, **kwargs):
+        self.rules = rules
+        super().__init__(*args, **kwargs)
+
+    def guess_type(self, path):
+        return content_type_for(str(path))
+
+    def end_headers(self) -> None:
+        for name, value in self.rules.headers_for(unquote(urlsplit(self.path).path)).items():
+            self.send_header(name, value)
+        super().end_headers()
+
+
+# Content types worth compressing (images and fonts are compressed already).
+COMPRESSIBLE = ("text/", "application/json", "application/xml", "application/atom+xml", "application/javascript",
+                "application/manifest+json", "image/svg+xml")
+COMPRESS_MIN = 256  # below this the encoding costs more than it saves
+
+
+def accepted_encoding(header: str) -> str | None:
+    """``br`` or ``gzip`` (in that order of preference) if the Accept-Encoding header allows it."""
+    allowed = set()
+    for part in header.split(","):
+        name, _, params = part.strip().partition(";")
+        q = params.strip().removeprefix("q=") if params.strip().startswith("q=") else "1"
+        try:
+            if float(q) > 0:
+                allowed.add(name.strip().lower())
+        except ValueError:
+            continue
+    return next((e for e in ("br", "gzip") if e in allowed or "*" in allowed), None)
+
+
+@functools.lru_cache(maxsize=512)
+def compressed(path: str, mtime_ns: int, size: int, encoding: str) -> bytes:  # noqa: ARG001 - cache key
+    """The file at ``path`` compressed (kept while the file's mtime and size are the same)."""
+    with open(path, "rb") as f:
+        data = f.read()
+    if encoding == "br":
+        import brotli
+
+        return brotli.compress(data, quality=11 if size < 1_000_000 else 5)
+    return gzip.compress(data, compresslevel=9, mtime=0)
+
+
+def make_server(output_dir: Path, host: str = "127.0.0.1", port: int = 8000,
+                rules=None) -> http.server.ThreadingHTTPServer:
+    """A server for ``output_dir`` (port 0 picks a free port; read it from ``server.server_address``).
+
+    With ``rules`` (``chinar.deploy.rules.HeaderRules``, from netlify.toml) every response carries the
+    headers production sends for its path."""
+    if rules is None:
+        handler = functools.partial(SiteHandler, directory=str(output_dir))
+    else:
+        handler = functools.partial(RulesHandler, directory=str(output_dir), rules=rules)
     return http.server.ThreadingHTTPServer((host, port), handler)
 
 
@@ -71,6 +165,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--content", type=Path, default=Path("content"), help="content directory to watch and build")
     parser.add_argument("--theme", type=Path, default=None, help="theme directory to watch (default: the site theme)")
     parser.add_argument("--cache", type=Path, default=None, help="cache directory for rebuilds")
+    parser.add_argument("--headers", type=Path, default=None,
+                        help="netlify.toml whose [[headers]] every response carries (default: ./netlify.toml if "
+                             "there is one, else the repository's)")
     parser.add_argument("--base-url", default="",
                         help="site URL for rebuilds (use the one the output was built with, or every page changes)")
 
@@ -145,8 +242,11 @@ def serve_and_watch(args: argparse.Namespace) -> int:
     if not (args.output / "index.html").is_file():
         print(f"{args.output} has no index.html: nothing to serve")
         return 1
-    server = subprocess.Popen([sys.executable, "-m", "chinar.cli", "serve", "--output", str(args.output),
-                               "--host", args.host, "--port", str(args.port)])
+    command = [sys.executable, "-m", "chinar.cli", "serve", "--output", str(args.output),
+               "--host", args.host, "--port", str(args.port)]
+    if args.headers is not None:
+        command += ["--headers", str(args.headers)]
+    server = subprocess.Popen(command)
     signal.signal(signal.SIGTERM, _terminate)
     stop = threading.Event()
     try:
@@ -161,13 +261,22 @@ def serve_and_watch(args: argparse.Namespace) -> int:
     return 0
 
 
+def header_rules(path: Path | None):
+    """The header rules of ``path``, or of ./netlify.toml, or of the repository's netlify.toml."""
+    from .deploy.rules import load_rules
+
+    if path is None and Path("netlify.toml").is_file():
+        path = Path("netlify.toml")
+    return load_rules(path)
+
+
 def run(args: argparse.Namespace) -> int:
     if args.watch:
         return serve_and_watch(args)
     if not (args.output / "index.html").is_file():
         print(f"{args.output} has no index.html: run `chinar build` first")
         return 1
-    server = make_server(args.output, args.host, args.port)
+    server = make_server(args.output, args.host, args.port, rules=header_rules(args.headers))
     print(f"Serving {args.output} at http://{args.host}:{server.server_address[1]}/ (Ctrl-C to stop)", flush=True)
     try:
         server.serve_forever()

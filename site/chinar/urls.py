@@ -34,6 +34,15 @@ def detail(type_: str, slug: str, locale: str) -> str:
     return f"{prefix(locale)}{SECTION[type_]}/{slug}/"
 
 
+# The page that tells a buyer how to check a GI label (content/pages/how-to-verify-gi.*.json). Linked
+# wherever a buyer meets a GI claim: the craft's GI badge, a product's GI label code, the footer.
+GI_GUIDE_SLUG = "how-to-verify-gi"
+
+
+def gi_guide(locale: str) -> str:
+    return detail("page", GI_GUIDE_SLUG, locale)
+
+
 def record(rec: Record) -> str:
     return detail(rec["type"], rec["slug"], rec["locale"])
 

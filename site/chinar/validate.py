@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from jsonschema import Draft202012Validator
     from jsonschema.exceptions import ValidationError
 
-from . import record_types
+from . import record_types, text
 from .catalog import Catalog, Record
 from .errors import Problem
 from .languages import LOCALES
@@ -156,8 +156,15 @@ def _pointer(path) -> str:
     return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in path)
 
 
+BLANK = "must not be empty or only spaces"
+
+
 def _message(err: ValidationError) -> tuple[str, str]:
-    """A plain-words message for one schema error, and the pointer of the field it concerns."""
+    """A plain-words message for one schema error, and the pointer of the field it concerns.
+
+    A value is quoted cut to a few dozen characters (``text.shorten``): a 12,000-character value
+    must not fill the terminal.
+    """
     where = _pointer(err.absolute_path)
     field = str(err.absolute_path[-1]) if err.absolute_path else ""
     v = err.validator
@@ -174,31 +181,40 @@ def _message(err: ValidationError) -> tuple[str, str]:
             return f"{where}/{personal[0]}", (f"personal data field '{personal[0]}' must never be in the content "
                                               "snapshot (it stays in the CMS registry)")
         return f"{where}/{extras[0]}" if extras else where, f"unknown field '{', '.join(extras)}'"
+    value = text.shorten(err.instance)
     if v == "pattern":
+        if err.validator_value == "\\S":
+            return where, BLANK
         if field == "slug" or (len(err.absolute_path) >= 2 and err.absolute_path[-2] in ("old_slugs",)):
-            return where, (f"slug {err.instance!r} may contain only lowercase letters, digits and hyphens "
+            return where, (f"slug {value} may contain only lowercase letters, digits and hyphens "
                            "(no '/', '..' or spaces)")
         if field == "url":
-            return where, f"URL {err.instance!r} must start with https://"
+            return where, f"URL {value} must start with https://"
         if field == "src":
-            return where, (f"image path {err.instance!r} must be a relative path under content/media/ "
+            return where, (f"image path {value} must be a relative path under content/media/ "
                            "ending .jpg, .png or .webp")
-        return where, f"{err.instance!r} is not in the expected form"
+        return where, f"{value} is not in the expected form"
     if v == "enum":
         if field == "locale":
-            return where, f"unknown locale {err.instance!r} (expected one of {', '.join(LOCALES)})"
-        return where, f"{err.instance!r} is not one of {', '.join(map(repr, err.validator_value))}"
+            return where, f"unknown locale {value} (expected one of {', '.join(LOCALES)})"
+        return where, f"{value} is not one of {', '.join(map(repr, err.validator_value))}"
     if v == "const" and field == "type":
-        return where, f"record type {err.instance!r} does not match its folder (expected {err.validator_value!r})"
+        return where, f"record type {value} does not match its folder (expected {err.validator_value!r})"
     if v == "format":
-        return where, f"{err.instance!r} is not a valid {err.validator_value}"
+        return where, f"{value} is not a valid {err.validator_value}"
     if v == "minLength" and err.validator_value == 1:
-        return where, "must not be empty"
+        return where, BLANK
+    if v == "maxLength":
+        return where, (f"is {len(err.instance):,} characters long; at most {err.validator_value:,} are allowed "
+                       f"(text starts {value})")
     if v == "oneOf" and field == "" and isinstance(err.instance, dict) and "blocks" not in err.instance:
         return where, "a collection needs either 'items' (hand-picked) or a 'rule', not both or neither"
     if v == "oneOf" and isinstance(err.instance, dict) and "type" in err.instance:
         return where, f"block of type {err.instance.get('type')!r} is not valid (unknown type or wrong fields)"
-    return where, err.message
+    message = err.message
+    if len(message) > 200:
+        message = message.replace(repr(err.instance), value)
+    return where, message if len(message) <= 300 else message[:300] + text.ELLIPSIS
 
 
 def validate_record(data: Any, type_: str, rel: str, schema_dir: Path | None = None) -> list[Problem]:
@@ -207,6 +223,9 @@ def validate_record(data: Any, type_: str, rel: str, schema_dir: Path | None = N
         return [Problem(rel, "", f"a record must be a JSON object, not {type(data).__name__}")]
     schema_dir = str(schema_dir or record_types.schema_dir())
     problems = []
+    # Cleaned first (NFC, bidi controls out), so the schema sees the text the pages will show: a name
+    # that is only a bidi control is then empty, and refused.
+    found = _scan(data)
     try:
         _fast_validators(schema_dir)[type_](data)
     except fastjsonschema.JsonSchemaException:
@@ -215,8 +234,10 @@ def validate_record(data: Any, type_: str, rel: str, schema_dir: Path | None = N
         for err in sorted(validator.iter_errors(data), key=lambda e: (list(map(str, e.absolute_path)), e.message)):
             pointer, message = _message(err)
             problems.append(Problem(rel, pointer, message))
-    if _scan(data):  # rare: walk again to name every personal field with its JSON pointer
+    if found & _PERSONAL:  # rare: walk again to name every personal field with its JSON pointer
         problems.extend(_personal_fields(data, rel, ""))
+    if found & _BAD_TEXT:  # rare: walk again to name every text with a control character
+        problems.extend(_text_problems(data, rel, ""))
     if problems:
         return sorted(set(problems))
     m = _FILE_NAME.match(rel.rpartition("/")[2])
@@ -233,26 +254,59 @@ def validate_record(data: Any, type_: str, rel: str, schema_dir: Path | None = N
     return problems
 
 
-def _scan(value: Any) -> bool:
-    """One pass over a record: sanitise its rich text in place; True if a personal field is anywhere.
+_PERSONAL = 1
+_BAD_TEXT = 2
+
+
+def _scan(value: Any) -> int:
+    """One pass over a record: sanitise its rich text and clean every text in place (``text.clean``:
+    NFC, bidi controls removed); the flags of what it found: a personal field anywhere, a text with a
+    control character (``text.problem``).
 
     Every record of every build goes through this, so it builds no JSON pointers (``_personal_fields``
-    does, only for a record that has something to report).
+    and ``_text_problems`` do, only for a record that has something to report); an ordinary text costs
+    one regex search and one NFC quick check.
     """
-    found = False
+    found = 0
     if isinstance(value, dict):
         for k, v in value.items():
-            if k in RICH_TEXT_FIELDS and isinstance(v, str):
-                value[k] = sanitise(v)
-                continue
+            if type(v) is str:
+                # (ASCII without control characters or line breaks needs no call: ids, slugs, keys, most English)
+                if not (v.isascii() and v.isprintable()) and text.needs_care(v):
+                    if text.problem(v):
+                        found |= _BAD_TEXT
+                    v = value[k] = text.clean(v)
+                if k in RICH_TEXT_FIELDS:
+                    value[k] = sanitise(v)
+                    continue
             if k.lower() in PERSONAL_FIELDS:
-                found = True
-            if isinstance(v, (dict, list)) and _scan(v):
-                found = True
+                found |= _PERSONAL
+            if isinstance(v, (dict, list)):
+                found |= _scan(v)
     elif isinstance(value, list):
-        for v in value:
-            if isinstance(v, (dict, list)) and _scan(v):
-                found = True
+        for i, v in enumerate(value):
+            if type(v) is str:
+                if not (v.isascii() and v.isprintable()) and text.needs_care(v):
+                    if text.problem(v):
+                        found |= _BAD_TEXT
+                    value[i] = text.clean(v)
+            elif isinstance(v, (dict, list)):
+                found |= _scan(v)
+    return found
+
+
+def _text_problems(value: Any, rel: str, pointer: str) -> list[Problem]:
+    """Every text in ``value`` with a control character, with its JSON pointer."""
+    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    found = []
+    for k, v in items:
+        here = f"{pointer}/{str(k).replace('~', '~0').replace('/', '~1')}"
+        if isinstance(v, str):
+            message = text.problem(v)
+            if message:
+                found.append(Problem(rel, here, message))
+        else:
+            found.extend(_text_problems(v, rel, here))
     return found
 
 

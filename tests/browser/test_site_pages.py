@@ -33,14 +33,6 @@ PAGES = [
 PAGES = [(u if loc == "en" or u.startswith(f"/{loc}/") else f"/{loc}{u}", loc) for u, loc in PAGES]
 
 
-@pytest.fixture
-def phone(browser):
-    context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=1, is_mobile=True)
-    page = context.new_page()
-    yield page
-    context.close()
-
-
 def open_page(page, url: str) -> list[str]:
     errors: list[str] = []
     page.on("console", lambda m: errors.append(f"{m.type}: {m.text}") if m.type in ("error", "warning") else None)

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import logging
+import time
+
 import pytest
+
+logger = logging.getLogger(__name__)
 
 # Transactional (live server, threads): the database is flushed afterwards, and conftest.py's serialized
 # rollback restores what the migrations and the tiny catalog put there.
@@ -16,3 +21,32 @@ def login(page, base: str, username: str, password: str) -> None:
     page.fill("input[name=password]", password)
     page.click("button[type=submit]")
     page.wait_for_url(f"{base}/admin/")
+
+
+def srinagar(language_code: str):
+    from chinar_cms.districts.models import District
+
+    key = District.objects.get(locale__language_code="en", slug="srinagar").translation_key
+    return District.objects.get(locale__language_code=language_code, translation_key=key)
+
+
+def leave(page) -> None:
+    """Leave an edit view, giving the server time to release its editing session first.
+
+    Leaving sends a beacon that deletes the session (a write), which Playwright cannot await; the live
+    server's in-memory SQLite fails a read made meanwhile ("database table is locked"). A beacon that
+    failed leaves nothing in flight, so after a few seconds the test goes on regardless.
+    """
+    from django.db import OperationalError
+    from wagtail.admin.models import EditingSession
+
+    page.goto("about:blank")
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:
+        time.sleep(0.2)
+        try:
+            if not EditingSession.objects.exists():
+                return
+        except OperationalError:  # the release is being written
+            continue
+    logger.warning("leaving the edit view did not release its editing session")

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import logging
-import time
 
 import pytest
-from admin import LIVE, login
+from admin import LIVE, leave, login, srinagar
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
@@ -33,35 +32,6 @@ def _urdu_artisan():
     urdu.save_revision()
     urdu.save()
     return english, urdu
-
-
-def _srinagar(language_code: str):
-    from chinar_cms.districts.models import District
-
-    key = District.objects.get(locale__language_code="en", slug="srinagar").translation_key
-    return District.objects.get(locale__language_code=language_code, translation_key=key)
-
-
-def _leave(page) -> None:
-    """Leave an edit view, giving the server time to release its editing session first.
-
-    Leaving sends a beacon that deletes the session (a write), which Playwright cannot await; the live
-    server's in-memory SQLite fails a read made meanwhile ("database table is locked"). A beacon that
-    failed leaves nothing in flight, so after a few seconds the test goes on regardless.
-    """
-    from django.db import OperationalError
-    from wagtail.admin.models import EditingSession
-
-    page.goto("about:blank")
-    deadline = time.monotonic() + 5
-    while time.monotonic() < deadline:
-        time.sleep(0.2)
-        try:
-            if not EditingSession.objects.exists():
-                return
-        except OperationalError:  # the release is being written
-            continue
-    logger.warning("leaving the edit view did not release its editing session")
 
 
 @LIVE
@@ -108,23 +78,23 @@ def test_urdu_fields_are_right_to_left(live_server, browser, settings, tmp_path)
     assert _direction(paragraph) == "rtl"
     page.locator("[data-contentpath=bio]").screenshot(path=str(tmp_path / "urdu-artisan-bio.png"))
 
-    _leave(page)
+    leave(page)
     page.goto(f"{base}/admin/pages/{english.pk}/edit/")
     name = page.locator("#id_title")
     expect(name).to_have_value(english.title)
     assert _direction(name) == "ltr"
     assert _direction(page.locator("#id_cooperative")) == "ltr"
-    _leave(page)
+    leave(page)
 
     # Snippets: the Urdu district's name is right to left, the English one's left to right.
     for code, expected in (("ur", "rtl"), ("en", "ltr")):
-        district = _srinagar(code)
+        district = srinagar(code)
         page.goto(f"{base}/admin/snippets/districts/district/edit/{district.pk}/")
         name = page.locator("#id_name")
         expect(name).to_have_value(district.name)
         assert _direction(name) == expected, code
         page.screenshot(path=str(tmp_path / f"district-{code}.png"))
-        _leave(page)
+        leave(page)
 
 
 @LIVE
@@ -149,11 +119,11 @@ def test_direction_follows_the_content_not_the_admin_language(live_server, brows
     assert _direction(name) == "ltr"
     assert _direction(page.locator("#id_cooperative")) == "ltr"  # empty, in the English tree
     page.screenshot(path=str(tmp_path / "english-artisan-arabic-admin.png"))
-    _leave(page)
+    leave(page)
 
     # In the Urdu district, the Latin web address still reads left to right.
-    district = _srinagar("ur")
+    district = srinagar("ur")
     page.goto(f"{base}/admin/snippets/districts/district/edit/{district.pk}/")
     assert _direction(page.locator("#id_name")) == "rtl"
     assert _direction(page.locator("#id_slug")) == "ltr"
-    _leave(page)
+    leave(page)

@@ -282,3 +282,40 @@ def test_preview_static_serves_the_theme_files_and_nothing_else(client):
     assert response.status_code == 200
     assert b".site-header" in b"".join(response.streaming_content)
     assert client.get("/preview-static/../templates/base.html").status_code in (400, 404)  # refused
+
+
+def test_text_with_control_characters_or_only_spaces_is_a_form_error_on_its_field():
+    """Issue 18 item 5: the editor meets the contract's text rules in the form, not in a failed build."""
+    page = _new_artisan()
+    page.title = "Ghulam\x00 Nabi Dar"
+    with pytest.raises(ValidationError) as err:
+        page.full_clean()
+    assert "invisible control character (U+0000 NUL)" in str(err.value.message_dict["title"])
+    page.title = "Ghulam Nabi Dar"
+    page.bio = "<p>Walnut\x1b wood carver.</p>"
+    with pytest.raises(ValidationError) as err:
+        page.full_clean()
+    assert "U+001B" in str(err.value.message_dict["bio"])
+
+
+def test_saved_and_exported_text_is_nfc_without_bidi_controls():
+    from chinar_cms.artisans.models import ArtisanPage
+    from chinar_cms.base.contract import ExportContext
+
+    page = _new_artisan(title="Ghula\u0301m \u202eNabi Dar", slug="ghulam-nabi")
+    page.full_clean()
+    assert page.title == "Ghul\u00e1m Nabi Dar"
+    live = ArtisanPage.objects.live().filter(locale__language_code="en").first()
+    live.bio = "<p>\u202bWalnut\u202c woo\u0301d carver.</p>"  # unsaved edit, as a preview exports it
+    record = ExportContext(preview=live).record(live)
+    assert record["bio"] == "<p>Walnut wo\u00f3d carver.</p>"
+
+
+def test_streamfield_text_with_a_control_character_is_a_form_error_on_the_stream():
+    from chinar_cms.campaigns.models import CampaignPage
+
+    page = CampaignPage.objects.filter(locale__language_code="en").first()
+    page.blocks = [{"type": "text", "value": {"title": "Winter\x00 trail", "body": "<p>Walk with us.</p>"}}]
+    with pytest.raises(ValidationError) as err:
+        page.full_clean()
+    assert "U+0000" in str(err.value.message_dict["blocks"])

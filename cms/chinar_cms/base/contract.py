@@ -12,6 +12,7 @@ contract's key pattern accepts); ids are ``<type>-<pk>``; image ``src`` is
 
 from __future__ import annotations
 
+import datetime
 import json
 import logging
 import re
@@ -29,6 +30,7 @@ from wagtail.rich_text import expand_db_html
 from chinar.contract import href, record_path, sanitise, schema_dir
 
 from .fields import lines
+from .text import clean_record
 
 log = logging.getLogger(__name__)
 
@@ -188,7 +190,8 @@ class ExportContext:
     def record(self, obj) -> dict | None:
         cache_key = (obj._meta.label, obj.pk)
         if cache_key not in self._records:
-            self._records[cache_key] = obj.to_record(self)
+            rec = obj.to_record(self)
+            self._records[cache_key] = clean_record(rec) if rec is not None else None
         return self._records[cache_key]
 
     def media_links(self, obj) -> dict[str, str]:
@@ -257,6 +260,10 @@ def page_record(page, ctx: ExportContext) -> dict | None:
     if old:
         rec["old_slugs"] = old
     rec.update(compact(body, required_fields(page.contract_type)))
+    if page.contract_type != "story" and page.last_published_at is not None:
+        # The day the page was last published (UTC): the sitemap's <lastmod> of the pages showing it.
+        # A story has an editorial "updated" field of its own (and its date).
+        rec["updated"] = page.last_published_at.astimezone(datetime.UTC).date().isoformat()
     return rec
 
 

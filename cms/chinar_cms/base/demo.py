@@ -8,6 +8,7 @@ updates the same objects instead of duplicating them.
 
 from __future__ import annotations
 
+import datetime
 import logging
 from pathlib import Path
 from typing import Any
@@ -236,6 +237,10 @@ class Loader:
         if rec["type"] == "product":
             self.listings(page, rec)
         page.save_revision(log_action=False).publish(log_action=False)
+        if rec.get("updated") and rec["type"] != "story":  # a story keeps its own "updated" field
+            # The record's day of last change becomes its publication day, so the export gives it back.
+            day = datetime.datetime.fromisoformat(rec["updated"]).replace(tzinfo=datetime.UTC)
+            type(page).objects.filter(pk=page.pk).update(last_published_at=day)
 
     def consent(self, rec: dict, page=None) -> None:
         ConsentRecord = _model("registry.ConsentRecord")

@@ -16,6 +16,7 @@ from wagtail.models import Page
 from .fields import LinesField, lines
 from .images import strip_metadata
 from .serializers import MediaField, RecordField
+from .text import clean_text_fields
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
@@ -83,6 +84,7 @@ class ContractPage(Page):
 
     def clean(self) -> None:
         super().clean()
+        clean_text_fields(self)
         validate_contract_slug(self.slug)
         for old in lines(self.old_slugs):
             if not SLUG_RE.match(old):

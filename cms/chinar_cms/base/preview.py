@@ -48,7 +48,7 @@ def serve_record_preview(page, request) -> HttpResponse:
     from django.conf import settings
 
     ctx = ExportContext(request, preview=page)
-    record = page.to_record(ctx)
+    record = ctx.record(page)
     problem = page.consent_problem() if hasattr(page, "consent_problem") else None
     if record is not None:
         from chinar.contract import render_record

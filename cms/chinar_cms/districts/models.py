@@ -12,6 +12,7 @@ from wagtail.search import index
 from chinar_cms.base.blocks import RICH_TEXT_FEATURES, image_stream
 from chinar_cms.base.models import validate_contract_slug
 from chinar_cms.base.serializers import MediaField, RecordField
+from chinar_cms.base.text import clean_text_fields
 
 
 class District(TranslatableMixin, index.Indexed, models.Model):
@@ -45,6 +46,7 @@ class District(TranslatableMixin, index.Indexed, models.Model):
 
     def clean(self) -> None:
         super().clean()
+        clean_text_fields(self)
         validate_contract_slug(self.slug)
 
     def to_record(self, ctx) -> dict:

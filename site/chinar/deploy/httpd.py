@@ -11,29 +11,14 @@ import functools
 import http.server
 import threading
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
-from ..serve import SiteHandler
-from .rules import HeaderRules, content_type_for
+from ..serve import RulesHandler
+from .rules import HeaderRules
 
 
-class NetlifyLikeHandler(SiteHandler):
-    """Serves ``directory`` with the header rules applied and Netlify's 404 behaviour (from SiteHandler)."""
-
-    rules: HeaderRules
-
-    def __init__(self, *args, rules: HeaderRules, **kwargs):
-        self.rules = rules
-        super().__init__(*args, **kwargs)
-
-    def guess_type(self, path):  # explicit types, the same ones S3 objects get
-        return content_type_for(str(path))
-
-    def end_headers(self) -> None:
-        path = unquote(urlsplit(self.path).path)
-        for name, value in self.rules.headers_for(path).items():
-            self.send_header(name, value)
-        super().end_headers()
+class NetlifyLikeHandler(RulesHandler):
+    """Serves ``directory`` with the header rules applied and Netlify's 404 behaviour (``chinar.serve``),
+    quietly (test output)."""
 
     def log_message(self, format, *args):  # noqa: A002 - keep test output quiet
         pass

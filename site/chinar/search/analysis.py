@@ -108,6 +108,12 @@ def words(text: str) -> list[str]:
 @lru_cache(maxsize=200_000)
 def _word(raw: str) -> str | None:
     """One raw token -> its normalised word, or None when too short (cached: words repeat a lot)."""
+    tok = normalise(raw)
+    return tok if len(tok) >= MIN_LENGTH else None
+
+
+def normalise(raw: str) -> str:
+    """One raw token (NFC, lower case) -> its normalised form, whatever its length (see the module doc)."""
     tok = _translate(raw, DIGITS)
     kind = script(tok)
     if kind == "deva":
@@ -117,7 +123,7 @@ def _word(raw: str) -> str | None:
     else:
         tok = "".join(ch for ch in unicodedata.normalize("NFD", tok)
                       if not unicodedata.category(ch).startswith("M"))
-    return tok if len(tok) >= MIN_LENGTH else None
+    return tok
 
 
 @lru_cache(maxsize=200_000)

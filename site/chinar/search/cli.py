@@ -39,9 +39,11 @@ def run(args: argparse.Namespace) -> int:
     try:
         filters = query.Filters(type=args.type, locale=args.lang, craft=args.craft, district=args.district,
                                 band=args.band)
-        hits = eng.search(args.query, filters, limit=max(0, args.limit))
+        hits, respelled = eng.search_respelled(args.query, filters, limit=max(0, args.limit))
     finally:
         eng.close()
+    if respelled is not None and respelled.text and not args.json:
+        print(f"nothing for {args.query!r}; showing results for {respelled.text!r}", file=sys.stderr)
     for rank, hit in enumerate(hits, 1):
         if args.json:
             print(json.dumps({"rank": rank, "score": hit.score, "ref": hit.ref, "type": hit.type,

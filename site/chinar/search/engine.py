@@ -150,10 +150,24 @@ class Engine:
         return q.plan(text, self.lexicon, self.phrases)
 
     def search(self, text: str, filters: q.Filters | None = None, limit: int | None = 10) -> list[Hit]:
+        return self.search_respelled(text, filters, limit)[0]
+
+    def search_respelled(self, text: str, filters: q.Filters | None = None,
+                         limit: int | None = 10) -> tuple[list[Hit], q.Respelling | None]:
+        """``search``, and the query's other reading when it was searched instead (``query.respell``:
+        the query as typed found nothing)."""
         ranked = q.rank(self.plan(text), self.scores.list_scores, self.facets, filters)
+        respelled = None
+        if not ranked.hits:
+            respelled = q.respell(text, self.lexicon)
+            if respelled is not None:
+                ranked = q.rank(q.plan_words(respelled.words, self.lexicon, self.phrases), self.scores.list_scores,
+                                self.facets, filters)
+                if not ranked.hits:
+                    respelled = None
         hits = ranked.hits if limit is None else ranked.hits[:limit]
         out = []
         for docnum, score in hits:
             f = self.searcher.stored_fields(docnum)
             out.append(Hit(docnum, score, f["ref"], f["type"], f["locale"], f["title_stored"], f["url"]))
-        return out
+        return out, respelled

@@ -18,6 +18,12 @@ dropped). Each word becomes a *slot*: a set of (list key, coefficient %) pairs, 
 - Consecutive words forming an alias phrase ("سری نگر", "papier mache") share one slot that also
   holds the phrase's alias lists.
 
+A query that finds nothing is read once more (``respell``), and searched again if that reading
+differs: a word typed in two scripts with no space between ("सोzni") is one word (its skeleton finds
+सोज़नी, sozni, سوزنی); two words whose joining is a dictionary term are joined ("khatam band" ->
+khatamband); a word missing from the dictionary is split in two words that are both in it
+("papiermache" -> papier mache). The page shows the new reading ("Showing results for …").
+
 A document matches when it is in at least one list of every slot (AND); its score is the sum over
 slots and lists of coefficient x list score; ties go to the lower document number. Scores are integers,
 so the order is exactly reproducible in JavaScript.
@@ -58,13 +64,18 @@ class QueryWord:
     open: bool  # the last word, still being typed
 
 
+def _spans(query: str) -> tuple[str, list[tuple[str, int, int]]]:
+    """The query as analysed (NFC, cut, lower case) and its raw tokens with their start and end."""
+    text = "".join(list(unicodedata.normalize("NFC", query))[:MAX_QUERY_CHARS]).lower()
+    return text, [(m.group(), m.start(), m.end()) for m in analysis._TOKEN_RE.finditer(text)]
+
+
 def query_words(query: str) -> list[QueryWord]:
     """Normalise and split a query like the indexer does; mark the last word open unless followed by
     a non-word character."""
-    text = "".join(list(unicodedata.normalize("NFC", query))[:MAX_QUERY_CHARS]).lower()
-    spans = [(m.group(), m.end()) for m in analysis._TOKEN_RE.finditer(text)]
+    text, spans = _spans(query)
     out: list[QueryWord] = []
-    for i, (raw, end) in enumerate(spans):
+    for i, (raw, _start, end) in enumerate(spans):
         found = analysis.words(raw)
         if not found or found[0] in analysis.STOPWORDS:
             continue
@@ -134,9 +145,88 @@ def word_slot(qw: QueryWord, lex: Lexicon, singles: dict[str, list[str]]) -> dic
     return slot
 
 
+@dataclass
+class Respelling:
+    words: list[QueryWord]
+    text: str  # the new reading, to show ("" when it is not worth showing: a word in two scripts)
+
+
+SPLIT_MIN = 3  # a split's first part: a dictionary term of at least this many letters
+SPLIT_REST_MIN = 2
+
+
+def respell(query: str, lex: Lexicon) -> Respelling | None:
+    """Another reading of a query that found nothing, or None when there is none (module docstring).
+
+    Words are read as ``query_words`` does, except that adjacent raw tokens (only tokens of different
+    scripts can touch) make one word, normalised piece by piece, not stemmed. Then, left to right: two
+    words are joined when their joining's term is in the dictionary; a word of 5+ letters that is
+    not in it is split after the longest dictionary term it starts with whose rest is a term too.
+    """
+    text, spans = _spans(query)
+    words: list[QueryWord] = []
+    mixed: list[bool] = []
+    i = 0
+    while i < len(spans):
+        j = i
+        while j + 1 < len(spans) and spans[j + 1][1] == spans[j][2]:
+            j += 1
+        word = "".join(analysis.normalise(raw) for raw, _s, _e in spans[i:j + 1])
+        if len(word) >= analysis.MIN_LENGTH and not (i == j and word in analysis.STOPWORDS):
+            words.append(QueryWord(word, analysis.stem(word) if i == j else word,
+                                   open=(j == len(spans) - 1 and spans[j][2] == len(text))))
+            mixed.append(i != j)
+        i = j + 1
+    words, mixed = words[:MAX_WORDS], mixed[:MAX_WORDS]
+    changed = any(mixed)
+    out: list[QueryWord] = []
+    k = 0
+    while k < len(words):
+        w = words[k]
+        if k + 1 < len(words) and not mixed[k] and not mixed[k + 1]:
+            joined = w.word + words[k + 1].word
+            term = analysis.stem(joined)
+            if lex.df(term) > 0:
+                out.append(QueryWord(joined, term, words[k + 1].open))
+                changed = True
+                k += 2
+                continue
+        if not mixed[k] and len(w.word) >= 5 and lex.df(w.term) == 0:
+            parts = _split(w, lex)
+            if parts:
+                out += parts
+                changed = True
+                k += 1
+                continue
+        out.append(w)
+        k += 1
+    if not changed:
+        return None
+    return Respelling(out, "" if any(mixed) else " ".join(w.word for w in out))
+
+
+def _split(w: QueryWord, lex: Lexicon) -> list[QueryWord] | None:
+    """``w`` as two dictionary words, after the longest dictionary term it starts with, or None."""
+    heads = sorted((t for t, df in lex.prefixed(w.word[:SPLIT_MIN]) if df > 0 and SPLIT_MIN <= len(t)
+                    and len(t) <= len(w.word) - SPLIT_REST_MIN and w.word.startswith(t)),
+                   key=lambda t: (-len(t), t))
+    for head in heads:
+        rest = w.word[len(head):]
+        if rest in analysis.STOPWORDS:
+            continue
+        term = analysis.stem(rest)
+        if lex.df(term) > 0:
+            return [QueryWord(head, head, False), QueryWord(rest, term, w.open)]
+    return None
+
+
 def plan(query: str, lex: Lexicon, phrases: dict[tuple[str, ...], list[str]]) -> list[Slot]:
     """The slots of a query (see the module docstring); [] when nothing can be searched."""
-    qws = query_words(query)
+    return plan_words(query_words(query), lex, phrases)
+
+
+def plan_words(qws: list[QueryWord], lex: Lexicon, phrases: dict[tuple[str, ...], list[str]]) -> list[Slot]:
+    """The slots of a query's words (``plan``)."""
     singles = {p[0]: g for p, g in phrases.items() if len(p) == 1}
     longest = max((len(p) for p in phrases), default=1)
     slots: list[Slot] = []

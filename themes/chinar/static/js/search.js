@@ -14,6 +14,7 @@
  */
 (function () {
   'use strict';
+  if (window.ChinarSearch) return;  // loaded twice (the loader and a page's own tag): once is enough
 
   // ---------------------------------------------------------------- analysis (analysis.py)
   var STEP2 = {ational: 'ate', tional: 'tion', enci: 'ence', anci: 'ance', izer: 'ize', bli: 'ble', alli: 'al',
@@ -102,11 +103,16 @@
   };
   /* One raw token (already NFC + lower case) -> normalised word, or null if too short. */
   Analyzer.prototype.word = function (raw) {
+    var tok = this.normalise(raw);
+    return cps(tok).length >= this.t.min_length ? tok : null;
+  };
+  /* analysis.normalise: the same whatever the length. */
+  Analyzer.prototype.normalise = function (raw) {
     var t = this.t, tok = translate(raw, t.digits), kind = this.script(tok);
     if (kind === 'deva') tok = translate(tok.normalize('NFD'), t.deva_main).normalize('NFC');
     else if (kind === 'arab') tok = translate(tok, t.arab_main).normalize('NFC');
     else tok = tok.normalize('NFD').replace(/\p{M}/gu, '');
-    return cps(tok).length >= t.min_length ? tok : null;
+    return tok;
   };
   Analyzer.prototype.words = function (text) {
     var out = [], m, w;
@@ -137,12 +143,17 @@
     }
     return out.length >= this.t.min_skeleton ? out.join('') : null;
   };
+  /* query._spans: the query as analysed and its raw tokens [raw, end, start] */
+  Analyzer.prototype.spans = function (query, maxChars) {
+    var text = cps(query.normalize('NFC')).slice(0, maxChars).join('').toLowerCase();
+    var spans = [], m;
+    this.token.lastIndex = 0;
+    while ((m = this.token.exec(text))) spans.push([m[0], m.index + m[0].length, m.index]);
+    return {text: text, spans: spans};
+  };
   /* query.query_words: [{word, term, open}] */
   Analyzer.prototype.queryWords = function (query, maxChars, maxWords) {
-    var text = cps(query.normalize('NFC')).slice(0, maxChars).join('').toLowerCase();
-    var spans = [], m, out = [];
-    this.token.lastIndex = 0;
-    while ((m = this.token.exec(text))) spans.push([m[0], m.index + m[0].length]);
+    var found = this.spans(query, maxChars), text = found.text, spans = found.spans, out = [];
     for (var i = 0; i < spans.length; i++) {
       var w = this.word(spans[i][0]);
       if (!w || this.stop.has(w)) continue;
@@ -305,8 +316,63 @@
     }
     return slot;
   };
-  SearchIndex.prototype.plan = async function (query) {
-    var q = this.m.query, qws = this.an.queryWords(query, q.max_chars, q.max_words), slots = [], i = 0;
+  /* query.respell: another reading of a query that found nothing, {words, text}, or null. */
+  var SPLIT_MIN = 3, SPLIT_REST_MIN = 2;
+  SearchIndex.prototype.respell = async function (query) {
+    var q = this.m.query, an = this.an, found = an.spans(query, q.max_chars), spans = found.spans;
+    var words = [], mixed = [], i = 0, j, k, w;
+    while (i < spans.length) {
+      j = i;
+      while (j + 1 < spans.length && spans[j + 1][2] === spans[j][1]) j++;
+      w = spans.slice(i, j + 1).map(function (s) { return an.normalise(s[0]); }).join('');
+      if (cps(w).length >= an.t.min_length && !(i === j && an.stop.has(w))) {
+        words.push({word: w, term: i === j ? an.stem(w) : w,
+          open: j === spans.length - 1 && spans[j][1] === found.text.length});
+        mixed.push(i !== j);
+      }
+      i = j + 1;
+    }
+    words = words.slice(0, q.max_words); mixed = mixed.slice(0, q.max_words);
+    var changed = mixed.indexOf(true) >= 0, out = [];
+    k = 0;
+    while (k < words.length) {
+      w = words[k];
+      if (k + 1 < words.length && !mixed[k] && !mixed[k + 1]) {
+        var joined = w.word + words[k + 1].word, term = an.stem(joined);
+        if ((await this.df(term)) > 0) {
+          out.push({word: joined, term: term, open: words[k + 1].open});
+          changed = true; k += 2; continue;
+        }
+      }
+      if (!mixed[k] && cps(w.word).length >= 5 && (await this.df(w.term)) === 0) {
+        var parts = await this.split(w);
+        if (parts) { out.push.apply(out, parts); changed = true; k++; continue; }
+      }
+      out.push(w); k++;
+    }
+    if (!changed) return null;
+    return {words: out, text: mixed.indexOf(true) >= 0 ? '' : out.map(function (x) { return x.word; }).join(' ')};
+  };
+  SearchIndex.prototype.split = async function (w) {
+    var c = cps(w.word), an = this.an;
+    var heads = (await this.prefixed(c.slice(0, SPLIT_MIN).join(''))).filter(function (p) {
+      var n = cps(p[0]).length;
+      return p[1] > 0 && n >= SPLIT_MIN && n <= c.length - SPLIT_REST_MIN && w.word.startsWith(p[0]);
+    }).map(function (p) { return p[0]; }).sort(function (a, b) { return cps(b).length - cps(a).length || cmp(a, b); });
+    for (var i = 0; i < heads.length; i++) {
+      var rest = c.slice(cps(heads[i]).length).join('');
+      if (an.stop.has(rest)) continue;
+      var term = an.stem(rest);
+      if ((await this.df(term)) > 0) return [{word: heads[i], term: heads[i], open: false}, {word: rest, term: term, open: w.open}];
+    }
+    return null;
+  };
+  SearchIndex.prototype.plan = function (query) {
+    var q = this.m.query;
+    return this.planWords(this.an.queryWords(query, q.max_chars, q.max_words));
+  };
+  SearchIndex.prototype.planWords = async function (qws) {
+    var q = this.m.query, slots = [], i = 0;
     while (i < qws.length) {
       var n = 1;
       for (var k = Math.min(this.longest, qws.length - i); k > 1; k--) {
@@ -677,7 +743,8 @@
       return hitNode(idx, res, self.locale, self.msgs);
     }));
     var count = r.total + (r.exact ? '' : '+');
-    this.status.textContent = r.results.length ? fmt(this.msgs.get('results'), {count: count}) : this.msgs.get('none');
+    var respelled = r.respelled && r.respelled.text ? fmt(this.msgs.get('respelled'), {query: r.respelled.text}) + ' ' : '';
+    this.status.textContent = r.results.length ? respelled + fmt(this.msgs.get('results'), {count: count}) : this.msgs.get('none');
     this.more.hidden = !(r.total > r.results.length || !r.exact) || !r.results.length;
     this.renderFacets(idx, r);
   };
@@ -722,7 +789,15 @@
   /* rank + store rows + facets of shown hits */
   SearchIndex.prototype.searchWithFacets = async function (query, k, filters) {
     var slots = await this.plan(query);
-    var r = await this.rank(slots, k, filters || {});
+    var r = await this.rank(slots, k, filters || {}), respelled = null;
+    if (!r.hits.length) {  // found nothing: read the query again (query.respell), search that instead
+      respelled = await this.respell(query);
+      if (respelled) {
+        var again = await this.rank(await this.planWords(respelled.words), k, filters || {});
+        if (again.hits.length) r = again; else respelled = null;
+      }
+    }
+    r.respelled = respelled;
     var rows = await Promise.all(r.hits.map(function (h) { return this.stored(h[0]); }, this));
     var self = this;
     r.results = r.hits.map(function (h, i) {
@@ -810,7 +885,10 @@
   function start() {
     if (app) new SearchPage(app);
     document.querySelectorAll('form.site-search').forEach(function (f) {
-      if (!app || !app.contains(f)) new HeaderSearch(f);
+      if (app && app.contains(f)) return;
+      var h = new HeaderSearch(f);
+      // Loaded on the first use of the box (search-loader.js): answer what was typed meanwhile.
+      if (h.input && document.activeElement === h.input && h.input.value.trim()) h.run();
     });
   }
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
