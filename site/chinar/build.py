@@ -38,7 +38,7 @@ from .incremental import (
 from .output import OutputTree
 from .pages import Page, build_pages
 from .relations import resolve
-from .validate import image_objects, prepare_validators
+from .validate import image_objects, media_problems, prepare_validators
 
 if TYPE_CHECKING:
     from .render import Renderer
@@ -124,6 +124,7 @@ def generate(job: BuildJob) -> None:
     try:
         relations = job.relations = resolve(job.catalog)
         note_media(job.catalog, images.content_hash)
+        check_media(job.catalog, images)
         job.pages = build_pages(job.catalog, relations)
         job.timed("resolve", t)
 
@@ -285,6 +286,15 @@ def note_media(catalog: Catalog, media_hash: Callable[[str], str]) -> None:
     """
     for rec in catalog.iter_records():
         note_record_media(rec, media_hash)
+
+
+def check_media(catalog: Catalog, images) -> None:
+    """Raise ContentError naming every image use whose original cannot be built (record file, JSON
+    pointer, file, why), not only the first, before any page is rendered. The checks are the ones
+    ``chinar check`` makes; the originals were probed already (``note_media``)."""
+    problems = media_problems(catalog, images.problem)
+    if problems:
+        raise ContentError(problems)
 
 
 def note_record_media(rec: dict, media_hash: Callable[[str], str]) -> None:
@@ -542,7 +552,13 @@ def write_images(job: BuildJob, images) -> None:
         if request not in job.planned_images:  # planned while the pages came back (``render_pages``)
             images.plan(request)
     job.planned_images.clear()
-    images.write()
+    from .images import ImageError
+
+    try:
+        images.write()
+    except ImageError:
+        check_media(job.catalog, images)  # damage found only by decoding, named as ``check_media`` does
+        raise
     job.output.produced.update(images.output_files())
     job.report.images = images.stats
 
