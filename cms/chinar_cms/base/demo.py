@@ -9,6 +9,7 @@ updates the same objects instead of duplicating them.
 from __future__ import annotations
 
 import logging
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,9 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 
 from chinar.content import DEFAULT_LOCALE, LOCALES, Catalog, load_catalog
+from chinar.errors import ContentError
+from chinar.images.source import Sources
+from chinar.validate import media_problems
 
 from .contract import demo_key
 
@@ -364,7 +368,15 @@ class Loader:
 
 
 def load_content(content_dir: Path | str) -> dict[str, int]:
-    """Validate ``content_dir`` and load it into the CMS in one transaction; returns counts per type."""
+    """Validate ``content_dir`` and load it into the CMS in one transaction; returns counts per type.
+
+    Its image originals are checked first as ``chinar check`` does (every bad one named by record
+    file and field); the image model then stores each without metadata.
+    """
     catalog = load_catalog(content_dir)
+    with tempfile.TemporaryDirectory() as probes:
+        problems = media_problems(catalog, Sources(Path(content_dir) / "media", Path(probes) / "p.json").problem)
+    if problems:
+        raise ContentError(problems)
     with transaction.atomic():
         return Loader(catalog).load()

@@ -86,6 +86,9 @@ def _check_pixels(display: str, size: tuple[int, int], max_pixels: int) -> None:
         )
 
 
+#: ISO media "ftyp" brands of HEIC/HEIF and AVIF pictures (other brands are videos).
+HEIF_BRANDS = frozenset({b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"mif1", b"msf1", b"avif", b"avis"})
+
 #: What a file that is not an allowed image often is instead, by its first bytes: named in the message.
 _KNOWN_OTHERS: tuple[tuple[bytes, str], ...] = (
     (b"gif8", "a GIF image"),
@@ -104,7 +107,7 @@ def describe_other(head: bytes) -> str:
     """What a file that is not an allowed image seems to be, from its first bytes, for messages."""
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if start[4:8] == b"ftyp":
-        return "a HEIC/AVIF photo" if start[8:12] in (b"heic", b"heix", b"mif1", b"msf1", b"avif") else "a video"
+        return "a HEIC/AVIF photo" if start[8:12] in HEIF_BRANDS else "a video"
     return next((name for magic, name in _KNOWN_OTHERS if start.startswith(magic)), "not an image")
 
 
