@@ -166,3 +166,10 @@ def test_check_passes_and_remembers_probes(tiny_content, tmp_path, capsys):
     photo.write_bytes(photo.read_bytes()[:-100])
     assert run("check", "--content", str(tiny_content), "--cache", str(cache)) == 1
     assert "media/stories/needle.jpg: truncated JPEG" in capsys.readouterr().err
+
+
+def test_check_works_when_the_cache_cannot_be_written(tiny_content, tmp_path, capsys):
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the cache folder would be")
+    assert run("check", "--content", str(tiny_content), "--cache", str(blocked)) == 0
+    assert "cannot remember image probes" in capsys.readouterr().err

@@ -31,7 +31,10 @@ def run(args: argparse.Namespace) -> int:
         catalog = load_catalog(args.content)
         sources = Sources(args.content / "media", (args.cache or DEFAULT_CACHE_DIR) / "images" / "sources.json")
         problems = media_problems(catalog, sources.problem)
-        sources.save()
+        try:
+            sources.save()
+        except OSError as exc:  # a read-only cache only means probing again next time
+            print(f"note: cannot remember image probes in {args.cache or DEFAULT_CACHE_DIR}: {exc}", file=sys.stderr)
         if problems:
             raise ContentError(problems)
     except ContentError as exc:
