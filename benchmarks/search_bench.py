@@ -33,7 +33,8 @@ import threading
 import time
 from pathlib import Path
 
-from chinar.content import Catalog
+from chinar.catalog import Catalog
+from chinar.policy import BuildPolicy
 from chinar.search import write_index
 from chinar.search.documents import catalog_documents
 
@@ -422,7 +423,7 @@ def timed_index(cat: Catalog, out: Path, cache: Path, workers: int) -> tuple[dic
     shutil.rmtree(out, ignore_errors=True)
     before = os.times()
     t = time.perf_counter()
-    stats = write_index(cat, out, cache, workers=workers)
+    stats = write_index(cat, out, cache, policy=BuildPolicy.for_machine(workers))
     wall = time.perf_counter() - t
     after = os.times()
     cpu = (after.user - before.user) + (after.system - before.system) + (after.children_user - before.children_user) \

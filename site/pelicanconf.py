@@ -1,36 +1,18 @@
-"""Pelican settings for the Chinar static build (development defaults).
+"""Build settings for development: Pelican's settings-file convention, read by ``chinar.settings``.
 
-``chinar build`` reads this file; paths are relative to this folder. Content is the JSON contract in
-``content/``, rendered by the ``chinar.pelican_plugin`` generator, so Pelican's Markdown readers,
-feeds and direct templates are switched off.
+Paths are relative to this folder; ``chinar build`` options override the content, output and cache
+folders. Pelican itself is not in the build path (docs/architecture.md, "Pelican's role"): the catalog is
+JSON records rendered by ``chinar.build``, and plugins connect to ``chinar.signals``.
 """
 
-AUTHOR = "Chinar"
 SITENAME = "Chinar"
-SITEURL = ""
+SITEURL = ""  # canonical links, sitemap and feeds; ``chinar build --base-url`` or publishconf.py set it
 PATH = "../content"
 OUTPUT_PATH = "../output"
 THEME = "../themes/chinar"
+CHINAR_CACHE_PATH = "../.cache"
 TIMEZONE = "Asia/Kolkata"
 DEFAULT_LANG = "en"
 
-PLUGINS = ["chinar.pelican_plugin"]
-CHINAR_CACHE_PATH = "../.cache"
-
-# The catalog generator renders everything; Pelican's own content types stay empty.
-ARTICLE_PATHS: list[str] = []
-PAGE_PATHS: list[str] = []
-STATIC_PATHS: list[str] = []
-THEME_STATIC_PATHS: list[str] = []
-DIRECT_TEMPLATES: list[str] = []
-PAGINATED_TEMPLATES: dict = {}
-TEMPLATE_PAGES: dict = {}
-FEED_ALL_ATOM = None
-CATEGORY_FEED_ATOM = None
-TRANSLATION_FEED_ATOM = None
-AUTHOR_FEED_ATOM = None
-AUTHOR_FEED_RSS = None
-DELETE_OUTPUT_DIRECTORY = False
-CACHE_CONTENT = False
-LOAD_CONTENT_CACHE = False
-RELATIVE_URLS = False
+# Modules whose register() connects receivers to chinar.signals, on every route (build, watch, publish).
+PLUGINS: list[str] = []

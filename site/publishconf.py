@@ -1,4 +1,4 @@
-"""Pelican settings for publishing: development settings plus the public site URL.
+"""Build settings for publishing: development settings plus the public site URL.
 
 Netlify sets ``URL`` to the site's primary address; elsewhere set ``CHINAR_SITE_URL``.
 """

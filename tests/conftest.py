@@ -13,6 +13,41 @@ from chinar.build import build
 from chinar.render import default_theme_dir
 
 
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium, headless, driven by Playwright: one for the whole session, shared by every
+    browser test (Playwright's sync API allows one running instance per thread)."""
+    import shutil
+
+    from chromium import CHROMIUM, CHROMIUM_ARGS
+    from playwright.sync_api import sync_playwright
+
+    if not shutil.which(CHROMIUM) and not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium not found at {CHROMIUM}: install Debian's chromium package (see .ci/run)")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="session")
+def tiny_server(tiny_site: Path):
+    """The tiny site served on 127.0.0.1 as ``chinar serve`` serves it; yields the base URL."""
+    from chinar.serve import serve_in_thread
+
+    server, base = serve_in_thread(tiny_site)
+    yield base
+    server.shutdown()
+
+
+@pytest.fixture
+def tiny_catalog():
+    """The tiny catalog, loaded (a fresh copy each time: tests may change its records)."""
+    from chinar.content import load_catalog
+
+    return load_catalog(TINY)
+
+
 @pytest.fixture
 def tiny_content(tmp_path: Path) -> Path:
     """A writable copy of the tiny catalog, for tests that break or edit it."""
@@ -33,6 +68,12 @@ def tiny_site(tmp_path_factory, image_cache: Path) -> Path:
     out = tmp_path_factory.mktemp("tiny-site") / "output"
     build(TINY, out, "https://chinar.example.in", cache_dir=image_cache)
     return out
+
+
+@pytest.fixture(scope="session")
+def demo_images(tmp_path_factory) -> Path:
+    """Renditions of the demo catalog's photos, encoded once per session (about a minute on two cores)."""
+    return tmp_path_factory.mktemp("demo-images")
 
 
 @pytest.fixture(scope="session")

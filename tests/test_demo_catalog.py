@@ -6,12 +6,15 @@ scripts/make_demo_catalog.py and breaks the contract or the promised coverage, t
 
 from __future__ import annotations
 
+import json
 import re
+import unicodedata
 from pathlib import Path
 
 import pytest
 
-from chinar.content import Catalog, load_catalog
+from chinar.catalog import Catalog
+from chinar.content import load_catalog
 
 ROOT = Path(__file__).resolve().parents[1]
 CONTENT = ROOT / "content"
@@ -41,6 +44,28 @@ def catalog() -> Catalog:
 
 def locales(catalog: Catalog, type_: str, key: str) -> set[str]:
     return set(catalog.versions(type_, key))
+
+
+def test_the_tables_here_are_the_references(catalog: Catalog) -> None:
+    """DISTRICTS and GI_CRAFTS say what shared/reference/jk-crafts.md says (when the reference is there: it
+    lives beside the repository, not in it), and BLOCK_TYPES is every block type the campaign schema has."""
+    schema = json.loads((CONTENT / "schemas" / "campaign.schema.json").read_text(encoding="utf-8"))
+    consts = re.findall(r'"type": \{"const": "([a-z_]+)"\}', json.dumps(schema))
+    assert set(consts) - {"campaign"} == BLOCK_TYPES  # the record's own type, and each block's
+    if not REFERENCE.exists():
+        return
+    text = REFERENCE.read_text(encoding="utf-8")
+    for division, keys in DISTRICTS.items():
+        line = re.search(rf"^- {division} division: (.+)$", text, re.M).group(1)
+        assert {name.strip().lower() for name in line.split(",")} == keys
+    rows = re.findall(r"^\| (.+?) \| .+? \| ~?(?:\d{4}-)?(\d{2,4}) \|", text, re.M)
+    years = {}  # reference name, folded to ASCII words -> year
+    for names, year in rows:
+        for name in names.split(","):
+            plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+            years[re.sub(r"[^a-z]+", " ", plain).strip()] = int(year) if len(year) == 4 else 2000 + int(year)
+    named = {key: next(y for n, y in years.items() if key.replace("-", " ") in n) for key in GI_CRAFTS}
+    assert named == GI_CRAFTS
 
 
 def test_every_district_in_three_languages(catalog: Catalog) -> None:

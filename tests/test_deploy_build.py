@@ -38,8 +38,6 @@ TINY = REPO / "tests" / "fixtures" / "tiny"
 NETLIFY_TOML = REPO / "netlify.toml"
 BASE_URL = "https://chinar.example"
 SCREENSHOTS = Path(os.environ.get("CHINAR_SCREENSHOTS", "/tmp/chinar-screenshots"))
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
 def build(content: Path, output: Path) -> None:
@@ -210,16 +208,6 @@ document.addEventListener('securitypolicyviolation', function (e) {
   window.__csp.push(e.violatedDirective + ' ' + (e.blockedURI || 'inline') + ' @' + e.sourceFile);
 });
 """
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 class Visitor:

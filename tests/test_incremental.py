@@ -7,7 +7,6 @@ the build wrote.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import signal
@@ -17,23 +16,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-import pytest
+from sites import BASE, edit_json, snapshot
 
 from chinar.build import build
-
-BASE = "https://chinar.example.in"
-
-
-def snapshot(root: Path) -> dict[str, tuple[str, int]]:
-    """path -> (sha256, inode) for every file."""
-    return {p.relative_to(root).as_posix(): (hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_ino)
-            for p in sorted(root.rglob("*")) if p.is_file()}
-
-
-def edit_json(path: Path, change: Callable[[dict], None]) -> None:
-    data = json.loads(path.read_text(encoding="utf-8"))
-    change(data)
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
 
 
 def check_edit(site: dict, change: Callable[[Path, Path], None]) -> set[str]:
@@ -156,20 +141,6 @@ def test_killed_build_then_normal_build_equals_full_build(tmp_path: Path, synthe
     assert {k: v[0] for k, v in snapshot(out).items()} == {k: v[0] for k, v in snapshot(tmp_path / "full").items()}
 
 
-def test_worker_count_does_not_change_the_output(tmp_path: Path, synthetic_cache) -> None:
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
-    from synthetic import generate
-
-    content = tmp_path / "content"
-    generate(content, artisans=150, products=3)
-    cache = synthetic_cache("cache")
-    one = build(content, tmp_path / "one", BASE, cache_dir=cache, workers=1, full=True)
-    two = build(content, tmp_path / "two", BASE, cache_dir=cache, workers=2, full=True)
-    assert one.rendered == two.rendered > 400  # enough pages for the pool to be used
-    assert {k: v[0] for k, v in snapshot(tmp_path / "one").items()} == \
-        {k: v[0] for k, v in snapshot(tmp_path / "two").items()}
-
-
 def test_first_build_state_names_every_output_file(site: dict) -> None:
     """A first build renames its staging folder into place without listing it: the state's list of
     outputs (what the next build deletes when it is no longer produced) must still be complete."""
@@ -179,26 +150,6 @@ def test_first_build_state_names_every_output_file(site: dict) -> None:
     state = BuildState.load(site["inc"])
     on_disk = {p.relative_to(site["out"]).as_posix() for p in site["out"].rglob("*") if p.is_file()}
     assert len(on_disk) > 50 and state.outputs == on_disk
-
-
-def test_copied_files_are_not_parsed_again(tiny_content: Path, tmp_path: Path, monkeypatch) -> None:
-    """A pull copies every file (new inodes, new ctimes): files with the same bytes reuse their records."""
-    import shutil
-
-    from chinar import content
-
-    cache: dict = {}
-    first = content.load_catalog(tiny_content, record_cache=cache)
-    copy = tmp_path / "copy"
-    shutil.copytree(tiny_content, copy)
-    edit_json(copy / "artisans/shazia-akhter.en.json", lambda d: d.update(name="Shazia Akhter Bhat"))
-    read = []
-    real = content._read_record
-    monkeypatch.setattr(content, "_read_record", lambda *a: read.append(a[1]) or real(*a))
-    second = content.load_catalog(copy, record_cache=cache)
-    assert read == ["artisans/shazia-akhter.en.json"]
-    assert second.get("artisan", "shazia-akhter", "en")["name"] == "Shazia Akhter Bhat"
-    assert len(list(second.iter_records())) == len(list(first.iter_records()))
 
 
 def test_a_pulled_copy_of_the_same_content_renders_nothing(site: dict) -> None:
@@ -216,44 +167,3 @@ def test_a_pulled_copy_of_the_same_content_renders_nothing(site: dict) -> None:
     report = build(site["content"], site["out"], BASE, cache_dir=site["inc"], theme_dir=site["theme"])
     assert report.rendered == 0
     assert snapshot(site["out"]) == before
-
-
-def test_template_references_are_remembered_by_source(tmp_path: Path, monkeypatch) -> None:
-    """The templates each template names are kept in a memo by its source: a build with the memo gets
-    the same fingerprints without parsing, and an edited template is parsed again."""
-    import jinja2
-
-    from chinar.incremental import TemplateFingerprints
-
-    folder = tmp_path / "templates"
-    folder.mkdir()
-    (folder / "page.html").write_text('{% extends "base.html" %}{% block main %}कानी{% endblock %}')
-    (folder / "base.html").write_text("<main>{% block main %}{% endblock %}</main>")
-    (folder / "card.html").write_text("<article>سوزنی</article>")
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(folder))
-    memo = tmp_path / "references.json"
-
-    def fingerprints() -> TemplateFingerprints:
-        return TemplateFingerprints(env, "extra", memo)
-
-    first = fingerprints()
-    before = first.fingerprint("page.html")
-    first.save()
-    assert memo.exists()
-    parse = env.parse
-    monkeypatch.setattr(env, "parse", lambda *a, **k: pytest.fail("parsed although remembered"))
-    assert fingerprints().fingerprint("page.html") == before
-    monkeypatch.setattr(env, "parse", parse)
-
-    # An edit that includes another template: parsed again; that template now counts for the page.
-    (folder / "page.html").write_text('{% extends "base.html" %}{% block main %}{% include "card.html" %}'
-                                      '{% endblock %}')
-    edited = fingerprints()
-    assert edited.closure("page.html") == {"page.html", "base.html", "card.html"}
-    with_card = edited.fingerprint("page.html")
-    edited.save()
-    (folder / "card.html").write_text("<article>पश्मीना</article>")
-    assert fingerprints().fingerprint("page.html") != with_card
-
-    memo.write_text("{damaged")  # a damaged memo: parsed again, same answer
-    assert fingerprints().fingerprint("page.html") == TemplateFingerprints(env, "extra").fingerprint("page.html")

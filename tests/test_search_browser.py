@@ -21,7 +21,9 @@ import pytest
 from test_search import ARTISANS, BAD_QUERIES, RELEVANCE, _write, write_relevance_catalog
 
 from chinar import urls
-from chinar.content import LOCALES, RTL_LOCALES, load_catalog
+from chinar.content import load_catalog
+from chinar.languages import LANGUAGE_NAMES, LOCALES, RTL_LOCALES
+from chinar.record_types import BY_NAME, NAV, SEARCH_TYPES, SECTION_TITLES
 from chinar.search import analysis, write_index
 from chinar.search.documents import catalog_documents
 from chinar.search.engine import Engine
@@ -31,14 +33,6 @@ pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[1]
 THEME = ROOT / "themes" / "chinar"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
     "form-action 'self'; base-uri 'none'"
@@ -105,6 +99,9 @@ def render_site(content: Path, out: Path, cache: Path) -> None:
             "urls": urls,
             "href": urls.href,
             "search_url": urls.href(urls.search(locale)),
+            "language_names": LANGUAGE_NAMES,
+            "search_types": [(t, BY_NAME[t].label) for t in SEARCH_TYPES],
+            "nav": [(SECTION_TITLES[t], urls.href(urls.index(t, locale))) for t in NAV],
         }
 
     for locale in LOCALES:
@@ -130,16 +127,6 @@ def site(tmp_path_factory) -> Iterator[tuple[str, Path]]:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}", base
     server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture

@@ -27,7 +27,7 @@ from urllib.parse import quote, urlencode
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
-from test_search_browser import CHROMIUM_ARGS, Handler, render_site
+from test_search_browser import Handler, render_site
 
 from chinar import cli
 from chinar.content import load_catalog
@@ -281,19 +281,15 @@ def server(demo) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def search_page(server) -> Iterator:
+def search_page(server, browser) -> Iterator:
     """One Chromium tab for the whole table; the test fails if anything reached the console."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 900, "height": 1000})
-        problems: list[str] = []
-        page.on("console", lambda m: problems.append(f"{m.type}: {m.text}")
-                if m.type in ("error", "warning") else None)
-        page.on("pageerror", lambda e: problems.append(f"pageerror: {e}"))
-        yield page, problems
-        browser.close()
+    page = browser.new_page(viewport={"width": 900, "height": 1000})
+    problems: list[str] = []
+    page.on("console", lambda m: problems.append(f"{m.type}: {m.text}")
+            if m.type in ("error", "warning") else None)
+    page.on("pageerror", lambda e: problems.append(f"pageerror: {e}"))
+    yield page, problems
+    page.close()
 
 
 @pytest.mark.browser

@@ -6,6 +6,7 @@ import json
 import re
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -33,19 +34,34 @@ def test_serves_pages_and_the_404_page(tiny_site: Path) -> None:
         server.shutdown()
 
 
+class Output:
+    """The lines a process prints, collected by a thread, so a test can wait for one."""
+
+    def __init__(self, proc: subprocess.Popen) -> None:
+        self.lines: list[str] = []
+        self.thread = threading.Thread(target=lambda: self.lines.extend(iter(proc.stdout.readline, "")),
+                                       daemon=True)
+        self.thread.start()
+
+    def wait_for(self, pattern: str, start: int = 0, timeout: float = 120) -> re.Match:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            for line in self.lines[start:]:
+                found = re.search(pattern, line)
+                if found:
+                    return found
+            time.sleep(0.05)
+        raise AssertionError(f"{pattern!r} was not printed; got: {''.join(self.lines)[-2000:]}")
+
+
 def test_watch_rebuilds_on_change(tiny_content: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     cmd = [sys.executable, "-m", "chinar.cli", "serve", "--watch", "--content", str(tiny_content), "--output",
            str(out), "--cache", str(tmp_path / "cache"), "--port", "0", "--base-url", "https://chinar.example.in"]
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
-        base = None
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline and base is None:
-            line = proc.stdout.readline()
-            m = re.search(r"at (http://127\.0\.0\.1:\d+)/", line)
-            base = m.group(1) if m else None
-        assert base, "server did not start"
+        printed = Output(proc)
+        base = printed.wait_for(r"at (http://127\.0\.0\.1:\d+)/").group(1)
         html = get(base + "/artisans/shazia-akhter/")[1]
         assert "Shazia Akhter" in html
         # Rebuilds use the site URL given (the demo's first build used it too: no page changes for it).
@@ -59,9 +75,11 @@ def test_watch_rebuilds_on_change(tiny_content: Path, tmp_path: Path) -> None:
         while time.monotonic() < deadline and "Shazia Akhter Wani" not in get(base + "/artisans/shazia-akhter/")[1]:
             time.sleep(0.2)
         assert "Shazia Akhter Wani" in get(base + "/artisans/shazia-akhter/")[1]
-        # A broken edit keeps the last good site online.
+        # A broken edit keeps the last good site online: once the watcher has taken it, and said so.
+        seen = len(printed.lines)
         path.write_text("{ broken")
-        time.sleep(3)
+        printed.wait_for(r"artisans/shazia-akhter\.en\.json.*malformed JSON", seen)
+        printed.wait_for(r"rebuild failed: still serving the last good build", seen)
         status, html = get(base + "/artisans/shazia-akhter/")
         assert status == 200 and "Shazia Akhter Wani" in html
     finally:

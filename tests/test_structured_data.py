@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from test_build import page
+from sites import page
 
 BASE = "https://chinar.example.in"
 

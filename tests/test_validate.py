@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from catalogs import TINY
 from chinar.cli import main
 from chinar.content import load_catalog
 from chinar.errors import ContentError
@@ -145,23 +146,23 @@ def test_check_command_exit_status(tiny_content: Path, capsys) -> None:
 
 
 def test_large_catalog_reads_the_same_on_several_processes(tmp_path: Path) -> None:
-    """Above PARALLEL_READ_MIN files the checks run on worker processes: same records, same problems."""
+    """Read on worker processes (as a catalog of thousands of files is): same records, same problems."""
     import sys
 
-    from chinar.content import PARALLEL_READ_MIN
+    from chinar.policy import FORK_ALWAYS, SERIAL, BuildPolicy
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
     from synthetic import generate
 
     content = tmp_path / "content"
-    generate(content, artisans=PARALLEL_READ_MIN // 4 + 50, products=3)
-    assert sum(1 for _ in content.rglob("*.json")) > PARALLEL_READ_MIN
+    generate(content, artisans=120, products=3)
+    policies = {1: SERIAL, 2: BuildPolicy(cores=2, fork_min=FORK_ALWAYS)}
     artisan = content / "artisans" / "artisan-000007.en.json"
     data = json.loads(artisan.read_text(encoding="utf-8"))
     data["bio"] = '<p onclick="x()">Weaver <script>alert(1)</script>of कानी शॉल</p>'
     artisan.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
 
-    one, two = load_catalog(content, workers=1), load_catalog(content, workers=2)
+    one, two = load_catalog(content, policy=policies[1]), load_catalog(content, policy=policies[2])
     assert list(one.iter_records()) == list(two.iter_records())
     sanitised = two.get("artisan", "artisan-000007", "en")["bio"]
     assert "onclick" not in sanitised and "<script" not in sanitised and "कानी शॉल" in sanitised
@@ -172,7 +173,49 @@ def test_large_catalog_reads_the_same_on_several_processes(tmp_path: Path) -> No
     problems = []
     for workers in (1, 2):
         with pytest.raises(ContentError) as info:
-            load_catalog(content, workers=workers)
+            load_catalog(content, policy=policies[workers])
         problems.append(sorted(info.value.problems))
     assert problems[0] == problems[1]
     assert {p.file for p in problems[0]} >= {"artisans/artisan-000007.en.json", "products/product-000011-1.en.json"}
+
+
+def test_compiled_validators_are_kept_in_the_cache(tmp_path: Path, monkeypatch) -> None:
+    import fastjsonschema
+
+    from chinar import validate
+    from chinar.record_types import schema_dir as default_schema_dir
+
+    schemas = default_schema_dir()
+    first = validate.validator_code(schemas, tmp_path)
+    kept = list((tmp_path / "validators").glob("*.marshal"))
+    assert len(kept) == 1
+
+    def no_compiling(*args, **kwargs):
+        raise AssertionError("compiled again although the cache has the code")
+
+    monkeypatch.setattr(fastjsonschema, "compile_to_code", no_compiling)
+    assert validate.validator_code(schemas, tmp_path).keys() == first.keys()
+    monkeypatch.undo()
+
+    kept[0].write_bytes(b"not marshal data")  # a damaged cache file is made again
+    again = validate.validator_code(schemas, tmp_path)
+    assert again.keys() == first.keys() and kept[0].read_bytes() != b"not marshal data"
+
+    changed = tmp_path / "schemas"  # another schema: another file, the old one removed
+    changed.mkdir()
+    for path in schemas.glob("*.schema.json"):
+        (changed / path.name).write_bytes(path.read_bytes())
+    product = json.loads((changed / "product.schema.json").read_text())
+    product["description"] = "changed"
+    (changed / "product.schema.json").write_text(json.dumps(product))
+    validate.validator_code(changed, tmp_path)
+    now = list((tmp_path / "validators").glob("*.marshal"))
+    assert len(now) == 1 and now != kept
+
+    # Code loaded from the cache checks records exactly as freshly compiled code does.
+    monkeypatch.setattr(validate, "_FAST", {})
+    good = json.loads((TINY / "products/sozni-stole.en.json").read_text())
+    bad = {**good, "price_inr": "a lot"}
+    assert validate.validate_record(good, "product", "products/sozni-stole.en.json") == []
+    problems = validate.validate_record(bad, "product", "products/sozni-stole.en.json")
+    assert [p.pointer for p in problems] == ["/price_inr"]

@@ -34,24 +34,11 @@ from chinar_cms.base.contract import (
     exportable_pages,
     image_src,
 )
+from chinar_cms.base.exporters import contract_page_models
 from chinar_cms.base.images import is_clean_original
 from chinar_cms.districts.models import District
 
 log = logging.getLogger(__name__)
-
-
-def contract_page_models() -> dict[str, type]:
-    """Contract record type -> page model (every ContractPage subclass declares its type)."""
-    from chinar_cms.base.models import ContractPage
-
-    found = {}
-    stack = list(ContractPage.__subclasses__())
-    while stack:
-        cls = stack.pop()
-        stack.extend(cls.__subclasses__())
-        if not cls._meta.abstract and cls.contract_type:
-            found[cls.contract_type] = cls
-    return found
 
 
 def _since(request):

@@ -19,22 +19,23 @@ from .errors import ContentError
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--content", type=Path, default=Path("content"), help="content directory (default: content)")
     parser.add_argument("--cache", type=Path, default=None,
-                        help="cache directory shared with `chinar build` (default: .cache)")
+                        help="cache directory shared with `chinar build` (default: the build's, .cache)")
 
 
 def run(args: argparse.Namespace) -> int:
-    from .build import DEFAULT_CACHE_DIR
     from .images.source import Sources
+    from .settings import read_settings
     from .validate import media_problems
 
     try:
         catalog = load_catalog(args.content)
-        sources = Sources(args.content / "media", (args.cache or DEFAULT_CACHE_DIR) / "images" / "sources.json")
-        problems = media_problems(catalog, sources.problem)
+        cache = read_settings(cache_dir=args.cache).cache_dir  # the build's: CHINAR_CACHE_PATH unless given
+        sources = Sources(args.content / "media", cache / "images" / "sources.json")
+        problems = media_problems(catalog.iter_records(), sources.problem)
         try:
             sources.save()
         except OSError as exc:  # a read-only cache only means probing again next time
-            print(f"note: cannot remember image probes in {args.cache or DEFAULT_CACHE_DIR}: {exc}", file=sys.stderr)
+            print(f"note: cannot remember image probes in {cache}: {exc}", file=sys.stderr)
         if problems:
             raise ContentError(problems)
     except ContentError as exc:

@@ -20,97 +20,17 @@ import logging
 import marshal
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 from typing import Any
 
+from .catalog import Catalog, Record
 from .errors import ContentError, Problem
+from .policy import SERIAL, BuildPolicy
+from .progress import QUIET, Progress
+from .record_types import SCHEMA_VERSION, TYPE_DIRS, TYPES
+from .validate import validate_catalog, validate_record
 
 log = logging.getLogger(__name__)
-
-SCHEMA_VERSION = 1
-LOCALES = ("en", "hi", "ur")
-DEFAULT_LOCALE = "en"
-RTL_LOCALES = frozenset({"ur"})
-TYPES = ("district", "craft", "artisan", "product", "collection", "story", "campaign", "page")
-TYPE_DIRS = {t: ("stories" if t == "story" else t + "s") for t in TYPES}
-
-Record = dict[str, Any]
-
-
-@cache
-def default_schema_dir() -> Path:
-    """The schemas kept in the repository (``content/schemas``), whatever content dir is built."""
-    return Path(__file__).resolve().parents[2] / "content" / "schemas"
-
-
-@dataclass
-class Catalog:
-    """Every record of a content directory, indexed for the build.
-
-    ``records[(type, translation_key)][locale]`` is one locale version. Records are plain dicts as
-    read from JSON (rich text already sanitised); ``_file`` holds the path relative to the content dir.
-    """
-
-    root: Path
-    records: dict[tuple[str, str], dict[str, Record]] = field(default_factory=dict)
-    # (type, key) of files that failed to load: references to them are not reported again.
-    broken: set[tuple[str, str]] = field(default_factory=set)
-
-    # type -> its sorted keys, computed on first use after a change (pages ask for them often).
-    _keys: dict[str, list[str]] = field(default_factory=dict, repr=False, compare=False)
-
-    def add(self, record: Record) -> None:
-        type_, key = record["type"], record["translation_key"]
-        versions = self.records.get((type_, key))
-        if versions is None:
-            versions = self.records[(type_, key)] = {}
-            self._keys.pop(type_, None)
-        versions[record["locale"]] = record
-
-    def keys(self, type_: str) -> list[str]:
-        """Translation keys of one type, sorted (deterministic order everywhere); a fresh list."""
-        keys = self._keys.get(type_)
-        if keys is None:
-            keys = self._keys[type_] = sorted(k for (t, k) in self.records if t == type_)
-        return list(keys)
-
-    def versions(self, type_: str, key: str) -> dict[str, Record]:
-        """All locale versions of one thing; empty if it does not exist."""
-        return self.records.get((type_, key), {})
-
-    def get(self, type_: str, key: str, locale: str, fallback: bool = True) -> Record | None:
-        """The ``locale`` version, else (with ``fallback``) the default-locale one, else any."""
-        versions = self.versions(type_, key)
-        if locale in versions:
-            return versions[locale]
-        if not fallback or not versions:
-            return None
-        if DEFAULT_LOCALE in versions:
-            return versions[DEFAULT_LOCALE]
-        return versions[sorted(versions)[0]]
-
-    def all(self, type_: str, locale: str, fallback: bool = True) -> list[Record]:
-        """One version per thing of ``type_`` for showing in ``locale`` (see ``get``)."""
-        out = []
-        for key in self.keys(type_):
-            rec = self.get(type_, key, locale, fallback)
-            if rec is not None:
-                out.append(rec)
-        return out
-
-    def count(self) -> int:
-        """The number of records, every locale version counted."""
-        return sum(len(v) for v in self.records.values())
-
-    def iter_records(self) -> Iterator[Record]:
-        for (_t, _k), versions in sorted(self.records.items()):
-            for loc in sorted(versions):
-                yield versions[loc]
-
-    def media_path(self, src: str) -> Path:
-        return self.root / "media" / src
 
 
 def _stat_signature(path: str) -> tuple:
@@ -166,10 +86,8 @@ def read_bytes(path: str) -> bytes:
         os.close(fd)
 
 
-def _read_record(type_: str, rel: str, path: str) -> tuple[Record | None, list[Problem], list[tuple[str, str]]]:
+def read_record(type_: str, rel: str, path: str) -> tuple[Record | None, list[Problem], list[tuple[str, str]]]:
     """Parse and check one record file: (record or None, problems, (type, key) pairs to mark broken)."""
-    from .validate import validate_record  # local: validate imports this module
-
     key = rel.rpartition("/")[2].split(".")[0]
     try:
         text = read_bytes(path)
@@ -187,7 +105,7 @@ def _read_record(type_: str, rel: str, path: str) -> tuple[Record | None, list[P
     return data, [], []
 
 
-def _same_bytes(path: str, record: Record) -> bool:
+def same_bytes(path: str, record: Record) -> bool:
     """Whether the file holds exactly the bytes ``record`` was read from (a copy, a touch): reading and
     hashing costs a tenth of parsing and checking it again. ``chinar pull`` copies every file."""
     try:
@@ -198,7 +116,7 @@ def _same_bytes(path: str, record: Record) -> bool:
 
 
 def _read_chunk(files: list[tuple[str, str, str]]) -> list[tuple[Record | None, list[Problem], list[tuple[str, str]]]]:
-    return [_read_record(*f) for f in files]
+    return [read_record(*f) for f in files]
 
 
 def _read_chunk_packed(files: list[tuple[str, str, str]]) -> bytes | list:
@@ -210,51 +128,61 @@ def _read_chunk_packed(files: list[tuple[str, str, str]]) -> bytes | list:
     return marshal.dumps(found)
 
 
-PARALLEL_READ_MIN = 2000  # below this, starting processes costs more than it saves
-
-
-def _read_records(files: list[tuple[str, str, str]], workers: int) -> list:
-    """``_read_record`` for each file, in order; on ``workers`` processes for a large catalog.
+def _read_records(files: list[tuple[str, str, str]], policy: BuildPolicy, progress: Progress = QUIET) -> list:
+    """``read_record`` for each file, in order; on several processes for a large catalog (``policy``).
 
     Parsing, schema checks and sanitising are pure per-file work, so they split cleanly: each worker
     reads a contiguous slice and sends back plain dicts (pickled, which is cheaper than the checks).
     """
-    found = ReadAhead(files, workers).results(files)
-    return found if found is not None else _read_chunk(files)
+    found = ReadAhead(files, policy).results(files, progress) if files else []
+    if found is not None:
+        return found
+    with progress.stage("read", total=len(files), unit="record") as bar:
+        found = []
+        for i in range(0, len(files), 500):
+            found += _read_chunk(files[i:i + 500])
+            bar.update(len(files[i:i + 500]))
+    return found
 
 
 class ReadAhead:
     """Every record file of a content directory read and checked in worker processes, started early.
 
     A fresh build (``chinar build --full``, or no cached state: every deploy from a clean checkout)
-    reads every file whatever happens, so ``chinar.build`` starts this before it imports Pelican and
-    sets the build up, which takes a few tenths of a second on one core; ``load_catalog(ahead=...)``
-    then takes the results, if the files are still the same. ``_read_records`` reads through it too.
-    Processes are started only for ``PARALLEL_READ_MIN`` files or more (``results`` is None otherwise).
+    reads every file whatever happens, so ``chinar.build`` starts this before it sets the build up,
+    which takes a few tenths of a second on one core; ``load_catalog(ahead=...)`` then takes the
+    results, if the files are still the same. ``_read_records`` reads through it too. Processes are
+    started only when the policy says the files are worth it (``results`` is None otherwise).
     """
 
-    def __init__(self, files: list[tuple[str, str, str]], workers: int):
+    def __init__(self, files: list[tuple[str, str, str]], policy: BuildPolicy):
         import multiprocessing
 
         self.files = files
         self.pool = None
         self.pending = None
-        if workers > 1 and len(self.files) >= PARALLEL_READ_MIN:
+        workers = policy.read_processes(len(files))
+        if workers > 1:
             # Small batches: the build waits for the last one, with the other processes done (eight
             # batches on two cores left one idle for a tenth of a second at 1,000 artisans).
             size = max(50, -(-len(self.files) // (workers * 16)))
             chunks = [self.files[i:i + size] for i in range(0, len(self.files), size)]
             self.pool = multiprocessing.get_context("fork").Pool(workers)
-            self.pending = self.pool.map_async(_read_chunk_packed, chunks)
+            self.sizes = [len(chunk) for chunk in chunks]
+            self.pending = self.pool.imap(_read_chunk_packed, chunks)  # starts now; results come in order
 
-    def results(self, files: list[tuple[str, str, str]]) -> list | None:
+    def results(self, files: list[tuple[str, str, str]], progress: Progress = QUIET) -> list | None:
         """What ``_read_records(files)`` would return, or None if ``files`` are not the ones read."""
         if self.pending is None or files != self.files:
             self.close()
             return None
         try:
-            parts = self.pending.get()
-            return [r for part in parts for r in (marshal.loads(part) if isinstance(part, bytes) else part)]
+            found = []
+            with progress.stage("read", total=len(files), unit="record") as bar:
+                for part, size in zip(self.pending, self.sizes, strict=True):
+                    found += marshal.loads(part) if isinstance(part, bytes) else part
+                    bar.update(size)
+            return found
         finally:
             self.close()
 
@@ -266,19 +194,18 @@ class ReadAhead:
 
 
 def load_catalog(root: Path | str, *, check_media: bool = True,
-                 record_cache: dict[str, tuple[tuple, Record]] | None = None, workers: int = 1,
-                 ahead: ReadAhead | None = None) -> Catalog:
+                 record_cache: dict[str, tuple[tuple, Record]] | None = None, policy: BuildPolicy | None = None,
+                 ahead: ReadAhead | None = None, progress: Progress = QUIET) -> Catalog:
     """Read and validate a content directory; raise ContentError listing every problem found.
 
     ``record_cache`` (file -> (stat signature, record)), when given, lets a rebuild skip parsing and
     validating files whose size, mtime, ctime and inode are unchanged, or whose bytes are (a copied
     or touched file); it is updated in place.
-    Cross-record checks (references, slugs, image files) always run on the whole catalog. ``workers``
-    processes read the files that need reading when there are many; the result does not depend on it.
+    Cross-record checks (references, slugs, image files) always run on the whole catalog. ``policy``
+    says how many processes read the files that need reading (default: this one); the result does not
+    depend on it.
     ``ahead``: those files already being read (``ReadAhead``).
     """
-    from .validate import validate_catalog  # local: validate imports this module
-
     root = Path(root)
     if not root.is_dir():
         raise ContentError([Problem(str(root), "", "content directory does not exist")])
@@ -306,15 +233,15 @@ def load_catalog(root: Path | str, *, check_media: bool = True,
         if record_cache is not None:
             sig = sigs[rel] = _stat_signature(path)
             hit = record_cache.get(rel)
-            if hit is not None and (hit[0] == sig or _same_bytes(path, hit[1])):
+            if hit is not None and (hit[0] == sig or same_bytes(path, hit[1])):
                 record_cache[rel] = (sig, hit[1])
                 entries.append(hit[1])
                 continue
         entries.append(len(todo))
         todo.append((type_, rel, path))
-    results = ahead.results(todo) if ahead is not None else None
+    results = ahead.results(todo, progress) if ahead is not None else None
     if results is None:
-        results = _read_records(todo, workers)
+        results = _read_records(todo, policy or SERIAL, progress)
     for entry in entries:
         if not isinstance(entry, int):
             catalog.add(entry)

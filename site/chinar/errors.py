@@ -24,3 +24,7 @@ class ContentError(Exception):
     def __init__(self, problems: list[Problem]):
         self.problems = sorted(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class BuildError(Exception):
+    """A build stage failed for a reason other than bad content (e.g. a broken template)."""

@@ -19,14 +19,9 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_currency
 
-from .content import DEFAULT_LOCALE, RTL_LOCALES
+from .languages import BY_CODE, DEFAULT_LOCALE
 
-BABEL_LOCALE = {"en": "en_IN", "hi": "hi_IN", "ur": "ur_IN"}
-LANGUAGE_NAMES = {"en": "English", "hi": "हिन्दी", "ur": "اردو"}
-
-
-def direction(locale: str) -> str:
-    return "rtl" if locale in RTL_LOCALES else "ltr"
+BABEL_LOCALE = {code: lang.cldr for code, lang in BY_CODE.items()}
 
 
 def translations(translations_dir: str, locale: str) -> gettext.NullTranslations:

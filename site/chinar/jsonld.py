@@ -8,11 +8,14 @@ campaigns, and a BreadcrumbList on every page.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import orjson
 
-from .content import Record
+from . import urls
+from .catalog import Record
+from .links import outbound_url
 from .richtext import plain_text
 
 AVAILABILITY = {"in_stock": "https://schema.org/InStock", "out_of_stock": "https://schema.org/OutOfStock",
@@ -27,7 +30,20 @@ def breadcrumbs(trail: list[tuple[str, str]], absolute: Abs) -> dict[str, Any]:
         for i, (name, url) in enumerate(trail, start=1)]}
 
 
-def person(rec: Record, ctx: dict, url: str, image: str | None) -> dict[str, Any]:
+@dataclass(frozen=True)
+class Subject:
+    """What a builder describes: the page's record (None on an index), its context (the records it
+    shows, its title), its absolute URL, its link-preview image URL, and how to make URLs absolute."""
+
+    rec: Record | None
+    ctx: dict
+    url: str
+    image: str | None
+    absolute: Abs
+
+
+def person(s: Subject) -> dict[str, Any]:
+    rec, ctx, url, image = s.rec, s.ctx, s.url, s.image
     data: dict[str, Any] = {
         "@context": "https://schema.org", "@type": "Person", "name": rec["name"], "url": url,
         "description": plain_text(rec["bio"])[:300],
@@ -44,15 +60,16 @@ def person(rec: Record, ctx: dict, url: str, image: str | None) -> dict[str, Any
     return data
 
 
-def product(rec: Record, ctx: dict, url: str, images: list[str], offer_url: Callable[[str], str]) -> dict[str, Any]:
+def product(s: Subject) -> dict[str, Any]:
+    rec, ctx, url = s.rec, s.ctx, s.url
     artisan = ctx.get("artisan") or {}
     data: dict[str, Any] = {
         "@context": "https://schema.org", "@type": "Product", "name": rec["title"], "url": url,
-        "image": images, "countryOfOrigin": {"@type": "Country", "name": "IN"},
+        "image": [s.image] if s.image else [], "countryOfOrigin": {"@type": "Country", "name": "IN"},
         "category": (ctx.get("craft") or {}).get("name", ""),
         "manufacturer": {"@type": "Person", "name": artisan.get("name", "")},
         "offers": [{
-            "@type": "Offer", "url": offer_url(lst["url"]), "price": str(lst["price_inr"]), "priceCurrency": "INR",
+            "@type": "Offer", "url": outbound_url(lst["url"]), "price": str(lst["price_inr"]), "priceCurrency": "INR",
             "availability": AVAILABILITY[lst["availability"]],
             "seller": {"@type": "Organization", "name": lst["seller"]},
         } for lst in rec["listings"]],
@@ -67,13 +84,17 @@ def product(rec: Record, ctx: dict, url: str, images: list[str], offer_url: Call
     return data
 
 
-def collection_page(name: str, url: str, item_urls: list[str]) -> dict[str, Any]:
+def collection_page(s: Subject) -> dict[str, Any]:
+    """A collection's page, or any index: an ItemList of the records it shows."""
+    name, url = s.ctx["title"], s.url
+    item_urls = [s.absolute(urls.record(r)) for r in s.ctx.get("items", [])]
     return {"@context": "https://schema.org", "@type": "CollectionPage", "name": name, "url": url,
             "mainEntity": {"@type": "ItemList", "numberOfItems": len(item_urls), "itemListElement": [
                 {"@type": "ListItem", "position": i, "url": u} for i, u in enumerate(item_urls, start=1)]}}
 
 
-def article(rec: Record, ctx: dict, url: str, image: str | None) -> dict[str, Any]:
+def article(s: Subject) -> dict[str, Any]:
+    rec, ctx, url, image = s.rec, s.ctx, s.url, s.image
     data: dict[str, Any] = {
         "@context": "https://schema.org", "@type": "Article", "headline": rec["title"], "url": url,
         "datePublished": rec["date"], "dateModified": rec.get("updated", rec["date"]),
@@ -87,7 +108,8 @@ def article(rec: Record, ctx: dict, url: str, image: str | None) -> dict[str, An
     return data
 
 
-def event(rec: Record, url: str, image: str | None) -> dict[str, Any]:
+def event(s: Subject) -> dict[str, Any]:
+    rec, url, image = s.rec, s.url, s.image
     data: dict[str, Any] = {
         "@context": "https://schema.org", "@type": "Event", "name": rec["title"], "url": url,
         "description": rec["summary"], "startDate": rec["starts"], "endDate": rec["ends"],
@@ -102,6 +124,11 @@ def event(rec: Record, url: str, image: str | None) -> dict[str, Any]:
     if image:
         data["image"] = image
     return data
+
+
+# The builders a record type names (``RecordType.jsonld``); every page also gets ``breadcrumbs``.
+BUILDERS: dict[str, Callable[[Subject], dict[str, Any]]] = {
+    "person": person, "product": product, "collection_page": collection_page, "article": article, "event": event}
 
 
 def dumps(data: dict | list) -> str:

@@ -6,7 +6,7 @@ import re
 from functools import cache, lru_cache
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from .content import Record
+from .catalog import Record
 
 UTM_SOURCE = "chinar"
 UTM_MEDIUM = "referral"

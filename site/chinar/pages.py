@@ -13,24 +13,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import urls
-from .content import LOCALES, Catalog, Record
+from .catalog import Catalog, Record
+from .languages import LOCALES
+from .record_types import BY_NAME, INDEXED, RECORD_TYPES, references
 from .relations import Relations
-from .validate import references
 
 PER_PAGE = 24
 SHOWN_ON_PAGE = 12  # artisans or products on a craft or district page; the rest are in its sublists
-DETAIL_TEMPLATES = {"district": "district.html", "craft": "craft.html", "artisan": "artisan.html",
-                    "product": "product.html", "collection": "collection.html", "story": "story.html",
-                    "campaign": "campaign.html", "page": "page.html"}
-INDEXED = ("craft", "artisan", "product", "district", "collection", "story", "campaign")
-
-# The fields ``relations.resolve`` and ``build_pages`` read from each record type, besides identity
-# and references (see ``structure``). Every other field only changes how the record itself looks
-# wherever it is shown. ``tests/test_resident.py`` changes each other field of every record type and
-# checks that the relations and the list of pages stay the same: a new field read here must be added.
-STRUCTURE_FIELDS = {"artisan": ("featured",), "collection": ("featured", "rule", "items"),
-                    "district": ("division",), "product": ("price_inr",), "story": ("date",),
-                    "campaign": ("blocks",)}
 
 
 @dataclass
@@ -71,13 +60,14 @@ class Resolver:
 
 def structure(rec: Record) -> tuple:
     """What of a record decides which pages exist, what each lists and in what order: its identity,
-    URL, references and the ``STRUCTURE_FIELDS`` of its type. Two versions of a record with the same
-    structure differ only in how the record itself is shown, so an edit that keeps it can update the
-    record in place on the pages that hold it (``chinar.resident``) instead of listing every page again.
+    URL, references and the ``structure_fields`` its type declares (``chinar.record_types``: the fields
+    ``relations.resolve`` and ``build_pages`` read besides identity and references). Two versions of a
+    record with the same structure differ only in how the record itself is shown, so an edit that keeps
+    it can update the record in place on the pages that hold it instead of listing every page again.
     """
     return (rec["type"], rec["translation_key"], rec["locale"], rec["id"], rec["slug"],
             tuple(rec.get("old_slugs", ())), tuple(references(rec)),
-            repr([rec.get(name) for name in STRUCTURE_FIELDS.get(rec["type"], ())]))
+            repr([rec.get(name) for name in BY_NAME[rec["type"]].structure_fields]))
 
 
 def structural_alternates(make_url) -> dict[str, str]:
@@ -115,7 +105,8 @@ def sublists(catalog: Catalog, rel: Relations, rec: Record, res: Resolver) -> It
     keys = {"artisan": (rel.artisans_by_craft if t == "craft" else rel.artisans_by_district).get(key, []),
             "product": (rel.products_by_craft if t == "craft" else rel.products_by_district).get(key, [])}
     versions = catalog.versions(t, key)
-    for type_, item_keys in keys.items():
+    for type_ in BY_NAME[t].sublists:
+        item_keys = keys[type_]
         if len(item_keys) <= SHOWN_ON_PAGE:
             continue
 
@@ -160,6 +151,13 @@ def detail_context(catalog: Catalog, rel: Relations, rec: Record, res: Resolver)
     return {}
 
 
+def detail_page(catalog: Catalog, rel: Relations, rec: Record, res: Resolver) -> Page:
+    """A record's own page (in its own language: ``res`` resolves the records it shows)."""
+    return Page(urls.record(rec), BY_NAME[rec["type"]].template, rec["locale"],
+                {"rec": rec, **detail_context(catalog, rel, rec, res)}, record_alternates(catalog, rec),
+                kind=rec["type"], record=rec)
+
+
 def campaign_block(block: Record, rel: Relations, res: Resolver) -> dict[str, Any]:
     """A campaign block with its references resolved; one template per block type renders it."""
     bt = block["type"]
@@ -198,14 +196,12 @@ def build_pages(catalog: Catalog, rel: Relations) -> list[Page]:
                                   "index.html", f"{type_}_index", extra))
         pages.append(Page(urls.search(locale), "search.html", locale, {}, structural_alternates(urls.search),
                           kind="search"))
-        for type_ in DETAIL_TEMPLATES:
-            for key in catalog.keys(type_):
-                rec = catalog.versions(type_, key).get(locale)
+        for rtype in RECORD_TYPES:
+            for key in catalog.keys(rtype.name):
+                rec = catalog.versions(rtype.name, key).get(locale)
                 if rec is None:
                     continue
-                pages.append(Page(urls.record(rec), DETAIL_TEMPLATES[type_], locale,
-                                  {"rec": rec, **detail_context(catalog, rel, rec, res)},
-                                  record_alternates(catalog, rec), kind=type_, record=rec))
-                if type_ in ("craft", "district"):
+                pages.append(detail_page(catalog, rel, rec, res))
+                if rtype.sublists:
                     pages.extend(sublists(catalog, rel, rec, res))
     return pages

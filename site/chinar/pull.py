@@ -38,8 +38,10 @@ from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any
 
-from .content import SCHEMA_VERSION, TYPE_DIRS, TYPES, load_catalog
+from .content import load_catalog
 from .errors import ContentError
+from .progress import QUIET, Progress
+from .record_types import SCHEMA_VERSION, TYPE_DIRS, TYPES
 
 log = logging.getLogger(__name__)
 
@@ -204,7 +206,8 @@ def _download(api: Api, url: str, dest: Path, src: str) -> None:
     os.replace(tmp, dest)
 
 
-def pull(api_url: str, out: Path | str, *, full: bool = False, timeout: float = 30.0) -> PullReport:
+def pull(api_url: str, out: Path | str, *, full: bool = False, timeout: float = 30.0,
+         progress: Progress = QUIET) -> PullReport:
     """Pull the published catalog from ``api_url`` into ``out`` (see the module docstring).
 
     If an incremental pull does not validate (say a craft was unpublished, and an artisan that
@@ -216,14 +219,14 @@ def pull(api_url: str, out: Path | str, *, full: bool = False, timeout: float = 
     state = None if full else _read_state(out, api.base)
     if state is not None:
         try:
-            return _pull(api, out, state)
+            return _pull(api, out, state, progress)
         except InvalidSnapshot as exc:
             log.warning("incremental pull did not validate, doing a full pull: %s", exc)
             api = Api(api_url, timeout=timeout)
-    return _pull(api, out, None)
+    return _pull(api, out, None, progress)
 
 
-def _pull(api: Api, out: Path, state: dict | None) -> PullReport:
+def _pull(api: Api, out: Path, state: dict | None, progress: Progress = QUIET) -> PullReport:
     report = PullReport(full=state is None)
     index: dict[str, str] = dict(state["records"]) if state else {}
     since = state["since"] if state else None
@@ -264,14 +267,14 @@ def _pull(api: Api, out: Path, state: dict | None) -> PullReport:
         wanted: set[str] = set()
         for rel in index.values():
             wanted |= _srcs(json.loads((work / rel).read_text(encoding="utf-8")))
-        for src in sorted(wanted):
-            dest = work / "media" / src
-            if dest.is_file():
-                continue
-            if src not in media_urls:
-                raise PullError(f"image {src} is referenced but the CMS gave no download link for it")
-            _download(api, media_urls[src], dest, src)
-            report.downloaded += 1
+        missing = [src for src in sorted(wanted) if not (work / "media" / src).is_file()]
+        with progress.stage("pull images", total=len(missing), unit="image") as bar:
+            for src in missing:
+                if src not in media_urls:
+                    raise PullError(f"image {src} is referenced but the CMS gave no download link for it")
+                _download(api, media_urls[src], work / "media" / src, src)
+                report.downloaded += 1
+                bar.update(1)
         media_dir = work / "media" / "cms"
         if media_dir.is_dir():
             for f in sorted(media_dir.iterdir()):
@@ -311,7 +314,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     try:
-        report = pull(args.api, args.out, full=args.full, timeout=args.timeout)
+        report = pull(args.api, args.out, full=args.full, timeout=args.timeout, progress=Progress())
     except PullError as exc:
         print(f"chinar pull: {exc}", file=sys.stderr)
         print(f"chinar pull: {args.out} was left as it was", file=sys.stderr)

@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .content import DEFAULT_LOCALE, Catalog, Record
+from .catalog import Catalog, Record
+from .languages import DEFAULT_LOCALE
 
 
 def _default(catalog: Catalog, type_: str, key: str) -> Record | None:

@@ -26,29 +26,14 @@ from jinja2.visitor import NodeTransformer
 from markupsafe import Markup, escape
 
 from . import i18n, jsonld, links, urls
-from .content import LOCALES, Record
-from .i18n import LANGUAGE_NAMES, direction, format_day, format_price
+from .catalog import Record
+from .i18n import format_day, format_price
+from .languages import BY_CODE, LANGUAGE_NAMES, LOCALES, N_, direction
 from .pages import Page
+from .record_types import BY_NAME, NAV, SEARCH_TYPES, SECTION_TITLES
 from .richtext import plain_text
 
-SITE_NAME = {"en": "Chinar", "hi": "चिनार", "ur": "چنار"}
-# Cards kept per language and process when the catalog is large (``Renderer.card_cache_max``). A card
-# is used on an index page, its craft's and district's lists and its neighbours' pages, far apart in
-# the page order, so a bound smaller than the catalog renders most cards three or four times: on a
-# 41,000-record catalog that cost 54 -> 72 s. Without a bound, a 87,000-record catalog peaked at
-# 2.4 GB across the render workers (1.8 GB with it). So: every card while the catalog is below
-# CARD_CACHE_ALL_BELOW records, this many per language above it.
-CARD_CACHE_MAX = 20_000
-CARD_CACHE_ALL_BELOW = 60_000
-
-# Section names are interface strings; marked with N_ so extraction finds them, translated at render.
-def N_(s: str) -> str:  # noqa: N802 - gettext convention
-    return s
-
-
-SECTION_TITLES = {"craft": N_("Crafts"), "artisan": N_("Artisans"), "product": N_("Products"),
-                  "district": N_("Districts"), "collection": N_("Collections"), "story": N_("Stories"),
-                  "campaign": N_("Campaigns")}
+SITE_NAME = {code: lang.site_name for code, lang in BY_CODE.items()}
 
 FLAG_LABELS = {"women-led": N_("Women-led enterprise"), "disability-led": N_("Artisan with a disability"),
                "rural-weaver": N_("Rural weaver"), "cooperative-member": N_("Cooperative member"),
@@ -295,7 +280,10 @@ class Renderer:
         self.og_image = og_image
         self._pictures: dict[tuple, Markup] = {}
         self._image_keys: dict[int, tuple[dict, str]] = {}
-        self.card_cache_max: int | None = None  # unbounded unless the build says otherwise
+        # Cards kept per language (None: all). A card is used on an index page, its craft's and district's
+        # lists and its neighbours' pages, far apart in the page order, so a bound renders cards again;
+        # the build sets it from its memory budget (``BuildPolicy.cards_kept``).
+        self.card_cache_max: int | None = None
         self._card_caches: list[dict] = []
         # Image renditions the page being rendered asks for: (kind, image as JSON, spec).
         self.requests: set[tuple[str, str, str]] = set()
@@ -313,15 +301,17 @@ class Renderer:
         env.globals.update(_=fast, gettext=fast)
         env.fold_gettext = fast
         env.globals.update(
-            locale=locale, dir=direction(locale), urls=urls, href=urls.href, static=self.static_url,
+            locale=locale, dir=direction(locale), cldr_locale=BY_CODE[locale].cldr, urls=urls, href=urls.href,
+            static=self.static_url,
             picture=self.picture_html, price=functools.partial(format_price, locale=locale),
             day=functools.partial(format_day, locale=locale),
             outbound_url=links.outbound_url, outbound_rel=links.outbound_rel, is_buyable=links.is_buyable,
             language_names=LANGUAGE_NAMES, site_name=SITE_NAME[locale], search_url=urls.href(urls.search(locale)),
-            section_titles=SECTION_TITLES, flag_labels=FLAG_LABELS, divisions=DIVISIONS, plain_text=plain_text,
+            section_titles=SECTION_TITLES, search_types=[(t, BY_NAME[t].label) for t in SEARCH_TYPES],
+            flag_labels=FLAG_LABELS, divisions=DIVISIONS, plain_text=plain_text,
             text_dir=lambda r: direction(r["locale"]),
             nav=[(SECTION_TITLES[t], urls.href(urls.index(t, locale)))
-                 for t in ("craft", "artisan", "product", "district", "collection", "story")],
+                 for t in NAV],
         )
         card = env.globals["card"] = self._card_renderer(env)
 
@@ -533,19 +523,15 @@ class Renderer:
 
     def structured_data(self, page: Page, ctx: dict) -> list[dict]:
         data: list[dict] = [jsonld.breadcrumbs(ctx["breadcrumbs"], self.absolute)]
-        rec, url = page.record, self.absolute(page.url)
+        url = self.absolute(page.url)
         image = ctx["og_image"]["url"] if ctx.get("og_image") else None
-        if page.kind == "artisan":
-            data.append(jsonld.person(rec, ctx, url, image))
-        elif page.kind == "product":
-            data.append(jsonld.product(rec, ctx, url, [image] if image else [], links.outbound_url))
-        elif page.kind == "collection" or page.kind.endswith("_index"):
-            data.append(jsonld.collection_page(ctx["title"], url,
-                                               [self.absolute(urls.record(r)) for r in ctx.get("items", [])]))
-        elif page.kind == "story":
-            data.append(jsonld.article(rec, ctx, url, image))
-        elif page.kind == "campaign":
-            data.append(jsonld.event(rec, url, image))
+        if page.kind.endswith("_index"):
+            builder = "collection_page"
+        else:
+            rtype = BY_NAME.get(page.kind)
+            builder = rtype.jsonld if rtype is not None else None
+        if builder is not None:
+            data.append(jsonld.BUILDERS[builder](jsonld.Subject(page.record, ctx, url, image, self.absolute)))
         return data
 
 
@@ -593,7 +579,7 @@ def render_record(record: Record, catalog, *, image: ImageResolver, static_url: 
     object to a URL the previewing server can show (no renditions are encoded for a preview), and
     ``static_url`` maps theme static files to wherever the preview serves them.
     """
-    from .pages import DETAIL_TEMPLATES, Page, Resolver, detail_context, record_alternates
+    from .pages import Resolver, detail_page
     from .relations import resolve
 
     def picture(img: dict, spec: str) -> _PreviewPicture:
@@ -605,8 +591,6 @@ def render_record(record: Record, catalog, *, image: ImageResolver, static_url: 
 
     relations = resolve(catalog)
     res = Resolver(catalog, record["locale"])
-    page = Page(urls.record(record), DETAIL_TEMPLATES[record["type"]], record["locale"],
-                {"rec": record, **detail_context(catalog, relations, record, res)},
-                record_alternates(catalog, record), kind=record["type"], record=record)
+    page = detail_page(catalog, relations, record, res)
     renderer = Renderer(theme_dir or default_theme_dir(), base_url, static_url, picture=picture, og_image=og)
     return renderer.render(page)

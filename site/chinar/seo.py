@@ -9,7 +9,8 @@ import datetime as dt
 from xml.sax.saxutils import escape, quoteattr
 
 from . import urls
-from .content import DEFAULT_LOCALE, Catalog
+from .catalog import Catalog
+from .languages import DEFAULT_LOCALE
 from .pages import Page
 from .richtext import plain_text
 

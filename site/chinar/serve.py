@@ -24,6 +24,8 @@ import threading
 import time
 from pathlib import Path
 
+from .languages import DEFAULT_LOCALE, LOCALES
+
 
 class SiteHandler(http.server.SimpleHTTPRequestHandler):
     extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
@@ -32,7 +34,10 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
                       ".css": "text/css", ".html": "text/html; charset=utf-8", ".txt": "text/plain; charset=utf-8"}
 
     def send_error(self, code, message=None, explain=None):
-        page = Path(self.directory) / "404.html"
+        # The not-found page in the language of the path, as netlify.toml's rules give it.
+        first = self.path.lstrip("/").split("/", 1)[0]
+        prefix = f"{first}/" if first in LOCALES and first != DEFAULT_LOCALE else ""
+        page = Path(self.directory) / prefix / "404.html"
         if code == 404 and page.is_file():
             body = page.read_bytes()
             self.send_response(404)

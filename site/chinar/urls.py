@@ -7,7 +7,9 @@ feeds, the sitemap and link previews. The output file of a URL ending in ``/`` i
 
 from __future__ import annotations
 
-from .content import DEFAULT_LOCALE, TYPE_DIRS, Record
+from .catalog import Record
+from .languages import DEFAULT_LOCALE
+from .record_types import TYPE_DIRS
 
 SECTION = {t: d for t, d in TYPE_DIRS.items() if t != "page"}
 

@@ -13,7 +13,7 @@ import marshal
 import os
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -24,8 +24,11 @@ if TYPE_CHECKING:
     from jsonschema import Draft202012Validator
     from jsonschema.exceptions import ValidationError
 
-from .content import LOCALES, TYPES, Catalog, Record, default_schema_dir
+from . import record_types
+from .catalog import Catalog, Record
 from .errors import Problem
+from .languages import LOCALES
+from .record_types import TYPES, references
 from .richtext import sanitise
 
 # Fields that hold an artisan's personal data. They live only in the CMS registry and must never
@@ -113,7 +116,7 @@ def _fast_validators(schema_dir: str, cache_dir: Path | None = None) -> dict[str
 def prepare_validators(cache_dir: Path | None) -> None:
     """Make this process's validators now, from ``cache_dir`` when it has them: before the build forks
     the processes that read records, so that each of them does not compile its own."""
-    _fast_validators(str(default_schema_dir()), cache_dir)
+    _fast_validators(str(record_types.schema_dir()), cache_dir)
 
 
 def validator_code(schema_dir: Path, cache_dir: Path | None = None) -> dict[str, Any]:
@@ -198,7 +201,7 @@ def validate_record(data: Any, type_: str, rel: str, schema_dir: Path | None = N
     """Check one parsed record against its schema and its file name; sanitise its rich text in place."""
     if not isinstance(data, dict):
         return [Problem(rel, "", f"a record must be a JSON object, not {type(data).__name__}")]
-    schema_dir = str(schema_dir or default_schema_dir())
+    schema_dir = str(schema_dir or record_types.schema_dir())
     problems = []
     try:
         _fast_validators(schema_dir)[type_](data)
@@ -263,46 +266,6 @@ def _personal_fields(value: Any, rel: str, pointer: str) -> list[Problem]:
         for i, v in enumerate(value):
             found.extend(_personal_fields(v, rel, f"{pointer}/{i}"))
     return found
-
-
-# (record type, field) -> referenced type; a list field is a list of keys.
-REFERENCES: dict[str, list[tuple[str, str]]] = {
-    "craft": [("/districts", "district")],
-    "artisan": [("/crafts", "craft"), ("/district", "district")],
-    "product": [("/artisan", "artisan"), ("/craft", "craft")],
-    "story": [("/artisans", "artisan"), ("/crafts", "craft")],
-}
-
-
-def references(record: Record) -> list[tuple[str, str, str]]:
-    """Every (pointer, target type, target key) a record refers to."""
-    out = []
-    t = record["type"]
-    for pointer, target in REFERENCES.get(t, []):
-        value = record.get(pointer[1:])
-        if isinstance(value, list):
-            out.extend((f"{pointer}/{i}", target, k) for i, k in enumerate(value))
-        elif value is not None:
-            out.append((pointer, target, value))
-    if t == "collection":
-        for i, item in enumerate(record.get("items", [])):
-            out.append((f"/items/{i}/ref", item["type"], item["ref"]))
-        for name in ("craft", "district"):
-            if name in record.get("rule", {}):
-                out.append((f"/rule/{name}", name, record["rule"][name]))
-    if t == "campaign":
-        for i, block in enumerate(record["blocks"]):
-            bt = block["type"]
-            if bt == "featured_artisans":
-                out.extend((f"/blocks/{i}/artisans/{j}", "artisan", k) for j, k in enumerate(block["artisans"]))
-            elif bt == "featured_collection":
-                out.append((f"/blocks/{i}/collection", "collection", block["collection"]))
-            elif bt == "craft_trail":
-                for j, stop in enumerate(block["stops"]):
-                    out.append((f"/blocks/{i}/stops/{j}/district", "district", stop["district"]))
-                    out.extend((f"/blocks/{i}/stops/{j}/crafts/{n}", "craft", k)
-                               for n, k in enumerate(stop.get("crafts", [])))
-    return out
 
 
 def images(record: Record) -> list[tuple[str, dict]]:
@@ -378,15 +341,15 @@ def validate_catalog(catalog: Catalog, *, check_media: bool = True) -> list[Prob
     return problems
 
 
-def media_problems(catalog: Catalog, problem: Callable[[str], str | None]) -> list[Problem]:
-    """Every use of an original that cannot be built, each named by its record file and the JSON
-    pointer of its ``src``: ``artisans/x.en.json#/portrait/src: media/x.jpg: truncated JPEG ...``.
+def media_problems(records: Iterable[Record], problem: Callable[[str], str | None]) -> list[Problem]:
+    """Every use of an original that cannot be built in ``records``, each named by its record file and
+    the JSON pointer of its ``src``: ``artisans/x.en.json#/portrait/src: media/x.jpg: truncated JPEG ...``.
 
     ``problem(src)`` says why an original cannot be used, or None (``ImagePipeline.problem`` in the
     build, ``images.source.Sources.problem`` in ``chinar check``: one set of checks for both).
     """
     problems: list[Problem] = []
-    for rec in catalog.iter_records():
+    for rec in records:
         if not any(problem(image["src"]) for image in image_objects(rec)):
             continue  # pointers are worked out only for a record that has something to report
         for pointer, image in images(rec):

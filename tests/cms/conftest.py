@@ -18,6 +18,9 @@ REPO = Path(__file__).resolve().parents[2]
 TINY = REPO / "tests" / "fixtures" / "tiny"
 sys.path.insert(0, str(REPO / "cms"))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "chinar_cms.settings.test")
+# Playwright's sync API runs an event loop in the test thread while it drives the browser; the Django
+# calls the tests make meanwhile are synchronous and safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 def pytest_configure(config):
@@ -31,11 +34,6 @@ def pytest_configure(config):
 
     django.conf.settings.INSTALLED_APPS  # noqa: B018 - forces the lazy settings to load
     _setup_django(config)
-
-
-# Transactional tests (live server, threads) flush the database afterwards; restore what the
-# migrations (root page, locales, groups, moderation workflow) and the tiny catalog put there.
-LIVE = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -65,13 +63,6 @@ def no_personal_data_in_stored_media():
             if problems := personal_data(path.read_bytes()):
                 found[str(path)] = problems
     assert not found, f"personal data in stored media ({checked} files checked): {found}"
-
-
-@pytest.fixture
-def tiny_catalog():
-    from chinar.content import load_catalog
-
-    return load_catalog(TINY)
 
 
 def _load(content: Path = TINY) -> None:

@@ -2,45 +2,13 @@
 
 from __future__ import annotations
 
-import os
-
 import pytest
+from admin import LIVE, login
 from playwright.sync_api import expect
 
 from chinar import cli
 
-# Transactional (live server, threads); see conftest.py for the serialized rollback.
-LIVE = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
 pytestmark = pytest.mark.browser
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
-@pytest.fixture
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # the live server thread is sync Django
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        yield b
-        b.close()
-
-
-def _login(page, base, username, password):
-    page.goto(f"{base}/admin/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", password)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{base}/admin/")
 
 
 def _choose_in_modal(page, search: str, link_text: str):
@@ -68,7 +36,7 @@ def test_editor_creates_and_submits_moderator_publishes(live_server, browser, tm
     shots.mkdir()
 
     editor = browser.new_page(viewport={"width": 1280, "height": 1000})
-    _login(editor, base, "editor", "chinar-editor")
+    login(editor, base, "editor", "chinar-editor")
     editor.goto(f"{base}/admin/pages/add/artisans/artisanpage/{index.pk}/")
     editor.fill("#id_title", "Mohammad Yousuf Khan")
     editor.locator(".c-sf-add-button").first.click()  # crafts stream: add a craft block
@@ -102,7 +70,7 @@ def test_editor_creates_and_submits_moderator_publishes(live_server, browser, tm
     )
 
     moderator = browser.new_page(viewport={"width": 1280, "height": 1000})
-    _login(moderator, base, "moderator", "chinar-moderator")
+    login(moderator, base, "moderator", "chinar-moderator")
     moderator.goto(f"{base}/admin/pages/{artisan.pk}/edit/")
     moderator.locator("[data-w-dropdown-target=toggle]").last.click()
     moderator.get_by_role("button", name="Approve").first.click()
@@ -140,7 +108,7 @@ def test_editor_adds_images_in_bulk_in_urdu_and_no_location_is_stored(live_serve
     base = live_server.url
 
     editor = browser.new_page(viewport={"width": 1280, "height": 1000})
-    _login(editor, base, "editor", "chinar-editor")
+    login(editor, base, "editor", "chinar-editor")
     editor.goto(f"{base}/admin/images/multiple/add/")
     assert editor.locator("html").get_attribute("dir") == "rtl"
     editor.set_input_files("#fileupload", files=[

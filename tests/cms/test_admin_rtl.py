@@ -6,8 +6,8 @@ import logging
 import time
 
 import pytest
+from admin import LIVE, login
 from playwright.sync_api import expect
-from test_admin_browser import LIVE, _login, browser  # noqa: F401 - browser is a fixture
 
 pytestmark = pytest.mark.browser
 logger = logging.getLogger(__name__)
@@ -70,7 +70,7 @@ def test_urdu_fields_are_right_to_left(live_server, browser, settings, tmp_path)
     english, urdu = _urdu_artisan()
     base = live_server.url
     page = browser.new_page(viewport={"width": 1280, "height": 1000})
-    _login(page, base, "editor", "chinar-editor")
+    login(page, base, "editor", "chinar-editor")
 
     page.goto(f"{base}/admin/pages/{urdu.pk}/edit/")
     assert page.locator("html").get_attribute("dir") == "ltr"  # the admin itself is in English
@@ -140,7 +140,7 @@ def test_direction_follows_the_content_not_the_admin_language(live_server, brows
     english = ArtisanPage.objects.filter(locale__language_code="en").first()
     base = live_server.url
     page = browser.new_page(viewport={"width": 1280, "height": 1000})
-    _login(page, base, "editor", "chinar-editor")
+    login(page, base, "editor", "chinar-editor")
 
     page.goto(f"{base}/admin/pages/{english.pk}/edit/")
     assert page.locator("html").get_attribute("dir") == "rtl"

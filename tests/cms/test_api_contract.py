@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from chinar.record_types import TYPES
 from chinar.validate import validate_record
 
 TINY = Path(__file__).resolve().parents[1] / "fixtures" / "tiny"
@@ -23,7 +24,7 @@ def _items(client, record_type):
 
 def test_every_type_exports_valid_records_in_every_locale(client, load_tiny, tiny_catalog):
     load_tiny()
-    for type_ in ("district", "craft", "artisan", "product", "collection", "story", "campaign", "page"):
+    for type_ in TYPES:
         items = _items(client, type_)
         expected = sum(len(tiny_catalog.versions(type_, k)) for k in tiny_catalog.keys(type_))
         assert len(items) == expected, type_

@@ -19,6 +19,7 @@ import zlib
 from pathlib import Path
 
 import pytest
+from admin import LIVE
 from django.urls import reverse
 from media_helpers import (
     assert_no_personal_data,
@@ -342,9 +343,9 @@ def test_bad_upload_is_a_form_error_in_the_editors_language(client, kind, langua
 
 
 def test_an_upload_over_the_byte_limit_is_refused_before_it_is_read(client, monkeypatch):
-    from chinar_cms.base import images
+    from chinar_cms.base.images import media_limits
 
-    monkeypatch.setattr(images, "MAX_BYTES", 1000)
+    monkeypatch.setattr(media_limits, "MAX_BYTES", 1000)
     editor(client, "hi")
     before = cms_state()
     data = photo_with_gps(size=(400, 300))
@@ -421,7 +422,7 @@ def test_translations_compile_and_are_complete():
         assert (locale / language / "LC_MESSAGES" / "django.mo").is_file()  # compiled when the CMS started
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@LIVE
 def test_bulk_upload_of_a_54_megapixel_phone_photo_pulls_checks_and_builds(live_server, client, photo_54mp, tmp_path):
     """The whole way: a 54 MP photo with GPS through "Add images", shown on a published craft, pulled by
     `chinar pull`: the snapshot holds no personal data, and `chinar check` and `chinar build` accept it."""

@@ -6,11 +6,11 @@ import time
 from datetime import timedelta
 
 import pytest
+from admin import LIVE
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 # Transactional (live server, threads); see conftest.py for the serialized rollback.
-LIVE = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 HEADER = (

@@ -6,12 +6,11 @@ import json
 from datetime import timedelta
 from pathlib import Path
 
-import pytest
+from admin import LIVE
 
 from chinar import cli
 
 # Transactional (live server, threads); see conftest.py for the serialized rollback.
-LIVE = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 MARK = "LEAKMARK"
 
@@ -68,7 +67,7 @@ def _plant_markers():
 
 def _crawl(client) -> dict[str, str]:
     """Every API response an anonymous client can get, listing and detail, keyed by URL."""
-    from chinar_cms.api import contract_page_models
+    from chinar_cms.base.exporters import contract_page_models
     from wagtail.models import Page
 
     seen: dict[str, str] = {}

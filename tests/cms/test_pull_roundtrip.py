@@ -10,6 +10,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from admin import LIVE
 
 from chinar import cli
 from chinar.content import load_catalog
@@ -17,7 +18,6 @@ from chinar.pull import PullError, pull
 
 TINY = Path(__file__).resolve().parents[1] / "fixtures" / "tiny"
 # Transactional (live server, threads); see conftest.py for the serialized rollback.
-LIVE = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def _tree(root: Path) -> dict[str, bytes]:

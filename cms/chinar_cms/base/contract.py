@@ -26,9 +26,7 @@ from django.utils import timezone
 from wagtail.models import Page
 from wagtail.rich_text import expand_db_html
 
-from chinar import urls as site_urls
-from chinar.content import default_schema_dir
-from chinar.richtext import sanitise
+from chinar.contract import href, record_path, sanitise, schema_dir
 
 from .fields import lines
 
@@ -149,8 +147,8 @@ class ExportContext:
             page = page.specific if page else None
             if page is None or not getattr(page, "contract_type", "") or self.key(page) is None:
                 return "<a>"
-            url = site_urls.detail(page.contract_type, page.slug, page.locale.language_code)
-            return f'<a href="{site_urls.href(url)}">'
+            url = record_path(page.contract_type, page.slug, page.locale.language_code)
+            return f'<a href="{href(url)}">'
 
         html = _PAGE_LINK.sub(page_link, html or "")
         return sanitise(expand_db_html(html)).strip()
@@ -229,7 +227,7 @@ def _srcs(value) -> set[str]:
 @cache
 def required_fields(type_: str) -> frozenset[str]:
     """The fields the schema of ``type_`` requires (read from content/schemas, the contract)."""
-    schema = json.loads((default_schema_dir() / f"{type_}.schema.json").read_text(encoding="utf-8"))
+    schema = json.loads((schema_dir() / f"{type_}.schema.json").read_text(encoding="utf-8"))
     return frozenset(schema.get("required", []))
 
 

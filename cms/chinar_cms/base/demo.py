@@ -9,7 +9,6 @@ updates the same objects instead of duplicating them.
 from __future__ import annotations
 
 import logging
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -18,30 +17,38 @@ from django.db import transaction
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 
-from chinar.content import DEFAULT_LOCALE, LOCALES, Catalog, load_catalog
-from chinar.errors import ContentError
-from chinar.images.source import Sources
-from chinar.validate import media_problems
+from chinar.contract import (
+    DEFAULT_LOCALE,
+    LOCALES,
+    RECORD_TYPES,
+    Catalog,
+    ContentError,
+    load_catalog,
+    load_order,
+    original_problems,
+)
 
 from .contract import demo_key
 
 log = logging.getLogger(__name__)
 
-SECTIONS = [  # (slug, model label, English title)
-    ("crafts", "crafts.CraftIndexPage", "Crafts"),
-    ("artisans", "artisans.ArtisanIndexPage", "Artisans"),
-    ("collections", "curation.CollectionIndexPage", "Collections"),
-    ("stories", "stories.StoryIndexPage", "Stories"),
-    ("campaigns", "campaigns.CampaignIndexPage", "Campaigns"),
-]
-SECTION_OF = {
-    "craft": "crafts",
-    "artisan": "artisans",
-    "collection": "collections",
-    "story": "stories",
-    "campaign": "campaigns",
-}
-ORDER = ("district", "craft", "artisan", "product", "collection", "story", "campaign", "page")
+
+
+def sections() -> dict[str, tuple[str, str, str]]:
+    """Record type -> (slug, index page model, English title) of the section page its pages sit under:
+    every type whose page model's parent is an index page under the home page (a product sits under its
+    artisan, a generic page under the home page). Slug and title are the type's folder and section."""
+    from .exporters import contract_page_models
+
+    models = contract_page_models()
+    record_models = {model._meta.label for model in models.values()}
+    found = {}
+    for rtype in RECORD_TYPES:
+        model = models.get(rtype.name)
+        parent = model.parent_page_types[0] if model is not None else "home.HomePage"
+        if parent != "home.HomePage" and parent not in record_models:
+            found[rtype.name] = (rtype.folder, parent, rtype.section or rtype.folder.title())
+    return found
 
 
 def _model(label: str):
@@ -90,7 +97,7 @@ class Loader:
             self.homes[code] = home
         self.sections: dict[tuple[str, str], Page] = {}
         for code in LOCALES:
-            for slug, label, title in SECTIONS:
+            for slug, label, title in sections().values():
                 model = _model(label)
                 page = model.objects.child_of(self.homes[code]).first()
                 if page is None:
@@ -168,7 +175,7 @@ class Loader:
     # ------------------------------------------------------------------ records
     def load(self) -> dict[str, int]:
         self.ensure_tree()
-        for type_ in ORDER:
+        for type_ in load_order():
             for key in self.catalog.keys(type_):
                 versions = self.catalog.versions(type_, key)
                 for locale in _locale_order(versions):
@@ -203,7 +210,7 @@ class Loader:
         if rec["type"] == "page":
             return self.homes[locale]
         if rec["type"] != "product":
-            return self.sections[(locale, SECTION_OF[rec["type"]])]
+            return self.sections[(locale, sections()[rec["type"]][0])]
         key = demo_key("artisan", rec["artisan"])
         parent = Page.objects.filter(translation_key=key, locale=self.locales[locale]).first()
         if parent is None:  # untranslated artisan: Wagtail's alias placeholder in this locale's tree
@@ -216,7 +223,7 @@ class Loader:
         return parent
 
     def load_page(self, rec: dict) -> None:
-        from chinar_cms.api import contract_page_models
+        from .exporters import contract_page_models
 
         model = contract_page_models()[rec["type"]]
         locale = self.locales[rec["locale"]]
@@ -374,8 +381,7 @@ def load_content(content_dir: Path | str) -> dict[str, int]:
     file and field); the image model then stores each without metadata.
     """
     catalog = load_catalog(content_dir)
-    with tempfile.TemporaryDirectory() as probes:
-        problems = media_problems(catalog, Sources(Path(content_dir) / "media", Path(probes) / "p.json").problem)
+    problems = original_problems(catalog, Path(content_dir))
     if problems:
         raise ContentError(problems)
     with transaction.atomic():

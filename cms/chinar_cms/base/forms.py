@@ -16,7 +16,7 @@ from django.utils.translation import gettext, gettext_lazy
 from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
 
-from chinar.media_limits import MAX_BYTES, MAX_PIXELS
+from chinar.contract import media_limits
 
 from .images import ImageRejected, check_size, prepare_original
 
@@ -25,7 +25,7 @@ def _help_text() -> str:
     return gettext(
         "JPEG, PNG, WebP or HEIC, up to %(size)s. Pictures over %(megapixels)s megapixels are made smaller; "
         "location and camera details are removed."
-    ) % {"size": filesizeformat(MAX_BYTES), "megapixels": round(MAX_PIXELS / 1e6)}
+    ) % {"size": filesizeformat(media_limits.MAX_BYTES), "megapixels": round(media_limits.MAX_PIXELS / 1e6)}
 
 
 class ChinarImageField(WagtailImageField):

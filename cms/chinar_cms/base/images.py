@@ -3,7 +3,7 @@
 Photos taken at an artisan's home carry GPS coordinates, the camera's make and serial number and its
 owner's name in EXIF, XMP, IPTC and comments; the project's privacy rules say they never leave the
 CMS, so they must never be stored at all. And an original the CMS keeps must be one the static build
-accepts (``chinar.media_limits``: formats, pixels, bytes), or one photo would break every build.
+accepts (``chinar.contract.media_limits``: formats, pixels, bytes), or one photo would break every build.
 
 - ``is_clean_original(data)``: cheap (header and segment walk, no decode): True if the bytes can be
   stored as they are: JPEG/PNG/WebP within the limits, complete, with no metadata but a colour profile.
@@ -32,8 +32,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, JpegImagePlugin, UnidentifiedImageError
 
-from chinar.images.source import ImageError, check_complete, describe_other
-from chinar.media_limits import FORMATS, MAX_BYTES, MAX_PIXELS, MAX_UPLOAD_PIXELS
+from chinar.contract import ImageError, check_complete, describe_other, media_limits
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +40,7 @@ pillow_heif.register_heif_opener()  # iPhones save photos as HEIC: accepted, and
 
 #: Formats an upload may have: the originals' formats, and HEIC/HEIF (converted). A JPEG with extra
 #: pictures (a phone's depth map or preview) opens as "MPO": stored as a plain JPEG.
-UPLOAD_FORMATS = (*FORMATS, "HEIF")
+UPLOAD_FORMATS = (*media_limits.FORMATS, "HEIF")
 #: Extensions of files to treat as images even when their bytes are not (so they are refused, not stored).
 IMAGE_EXTENSIONS = frozenset({"jpg", "jpeg", "jpe", "png", "webp", "heic", "heif", "avif", "gif", "tif", "tiff",
                               "bmp"})
@@ -75,11 +74,11 @@ def _wrong_format() -> ImageRejected:
 
 
 def check_size(size: int) -> None:
-    """Refuse a file over the byte limit (``MAX_BYTES``) before reading it."""
-    if size > MAX_BYTES:
+    """Refuse a file over the byte limit (``media_limits.MAX_BYTES``) before reading it."""
+    if size > media_limits.MAX_BYTES:
         raise ImageRejected("too_large", _("This file is %(size)s; the largest picture that can be uploaded is "
                                            "%(limit)s. Save it smaller and upload it again."),
-                            {"size": filesizeformat(size), "limit": filesizeformat(MAX_BYTES)})
+                            {"size": filesizeformat(size), "limit": filesizeformat(media_limits.MAX_BYTES)})
 
 
 def _too_many_pixels(width: int, height: int) -> ImageRejected:
@@ -87,7 +86,7 @@ def _too_many_pixels(width: int, height: int) -> ImageRejected:
         "This picture is %(width)s × %(height)s pixels (%(megapixels)s megapixels), more than the "
         "%(limit)s megapixels that can be uploaded. Make it smaller and upload it again."),
         {"width": width, "height": height, "megapixels": round(width * height / 1e6),
-         "limit": round(MAX_UPLOAD_PIXELS / 1e6)})
+         "limit": round(media_limits.MAX_UPLOAD_PIXELS / 1e6)})
 
 
 @dataclass(frozen=True)
@@ -105,14 +104,14 @@ def prepare_original(data: bytes, name: str) -> Prepared:
     """Make an upload into an original the build accepts, without metadata; refuse what cannot be.
 
     Raises ImageRejected: over the byte limit, not JPEG/PNG/WebP/HEIC (HTML, SVG, GIF, ... whatever
-    the name says), undecodable or cut short, over ``MAX_UPLOAD_PIXELS`` (a decompression bomb, or
-    a photo too large to scale down safely). Pictures over ``MAX_PIXELS`` are scaled down to it.
+    the name says), undecodable or cut short, over ``media_limits.MAX_UPLOAD_PIXELS`` (a decompression bomb, or
+    a photo too large to scale down safely). Pictures over ``media_limits.MAX_PIXELS`` are scaled down to it.
     """
     check_size(len(data))
     im = _open(data)
     with im:
         width, height = im.size
-        if width * height > MAX_UPLOAD_PIXELS:
+        if width * height > media_limits.MAX_UPLOAD_PIXELS:
             raise _too_many_pixels(width, height)
         if width < 1 or height < 1:
             raise _unreadable()
@@ -141,7 +140,8 @@ def _open(data: bytes) -> Image.Image:
     except Image.DecompressionBombError:
         raise ImageRejected("too_many_pixels", _(
             "This file claims to be a picture far larger than any photo (a decompression bomb). Upload "
-            "a real photo of up to %(limit)s megapixels."), {"limit": round(MAX_UPLOAD_PIXELS / 1e6)}) from None
+            "a real photo of up to %(limit)s megapixels."),
+            {"limit": round(media_limits.MAX_UPLOAD_PIXELS / 1e6)}) from None
     except UnidentifiedImageError:
         if describe_other(data[:64]) == "not an image":
             raise _unreadable() from None
@@ -170,13 +170,13 @@ def _reencode(im: Image.Image, data: bytes, name: str) -> Prepared:
     clean = ImageOps.exif_transpose(im)
     transformed = clean.size != im.size or _orientation(im) not in (0, 1)
     width, height = clean.size
-    if width * height > MAX_PIXELS:
-        scale = math.sqrt(MAX_PIXELS / (width * height))
+    if width * height > media_limits.MAX_PIXELS:
+        scale = math.sqrt(media_limits.MAX_PIXELS / (width * height))
         size = (max(1, int(width * scale)), max(1, int(height * scale)))
         clean = clean.resize(size, Image.Resampling.LANCZOS, reducing_gap=3.0)
         transformed = True
         log.info("scaled an uploaded %dx%d picture down to %dx%d", width, height, *size)
-    fmt = source_format if source_format in FORMATS else "JPEG"
+    fmt = source_format if source_format in media_limits.FORMATS else "JPEG"
     if source_format == "HEIF" and clean.mode in ("RGBA", "LA", "PA"):
         fmt = "PNG"  # keep the transparency
     transparency = clean.info.get("transparency") if fmt == "PNG" else None
@@ -202,11 +202,11 @@ def _reencode(im: Image.Image, data: bytes, name: str) -> Prepared:
     out = io.BytesIO()
     target.save(out, format=fmt, **params)
     result = out.getvalue()
-    if len(result) > MAX_BYTES:
+    if len(result) > media_limits.MAX_BYTES:
         raise ImageRejected("too_large", _(
             "Once made ready for the site this picture is %(size)s, over the limit of %(limit)s. Save it with "
             "more compression or fewer pixels and upload it again."),
-            {"size": filesizeformat(len(result)), "limit": filesizeformat(MAX_BYTES)})
+            {"size": filesizeformat(len(result)), "limit": filesizeformat(media_limits.MAX_BYTES)})
     if not is_clean_original(result):  # what was written must be exactly what the checks allow
         raise RuntimeError(f"re-encoding {name!r} as {fmt} left metadata or an incomplete file")
     log.info("removed metadata from an uploaded %s picture (stored as %s)", source_format, fmt)
@@ -230,16 +230,16 @@ def is_clean_original(data: bytes) -> bool:
     WebP chunks) are walked. Anything not known to be harmless (EXIF, XMP, IPTC, comments, text
     chunks, a phone's extra pictures, bytes after the end of the image) makes the file not clean.
     """
-    if len(data) > MAX_BYTES:
+    if len(data) > media_limits.MAX_BYTES:
         return False
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            with Image.open(io.BytesIO(data), formats=list(FORMATS)) as im:
+            with Image.open(io.BytesIO(data), formats=list(media_limits.FORMATS)) as im:
                 fmt, (width, height) = im.format, im.size
     except Exception:  # noqa: BLE001 - whatever Pillow cannot open is not a clean original
         return False
-    if fmt not in FORMATS or width * height > MAX_PIXELS:
+    if fmt not in media_limits.FORMATS or width * height > media_limits.MAX_PIXELS:
         return False
     try:
         check_complete(data, fmt, "upload")

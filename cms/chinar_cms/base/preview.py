@@ -16,7 +16,7 @@ import logging
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 
-from chinar.content import TYPE_DIRS, Catalog
+from chinar.contract import Catalog, direction, record_file
 
 from .contract import ExportContext, exportable_pages
 
@@ -25,18 +25,19 @@ log = logging.getLogger(__name__)
 
 def preview_catalog(ctx: ExportContext, record: dict | None, media_root) -> Catalog:
     """Every exportable record (as the pull writes it); ``record`` replaces its published version."""
-    from chinar_cms.api import contract_page_models
-    from chinar_cms.districts.models import District
+    from wagtail.models import Page
+
+    from .exporters import contract_models
 
     catalog = Catalog(root=media_root)
-    objs = [
-        p for m in contract_page_models().values() for p in m.objects.filter(pk__in=exportable_pages().values("pk"))
-    ]
-    objs += list(District.objects.all())
+    objs = []
+    for model in contract_models().values():  # pages that may be seen, and the district snippets
+        live = issubclass(model, Page)
+        objs += list(model.objects.filter(pk__in=exportable_pages().values("pk")) if live else model.objects.all())
     for obj in objs:
         rec = ctx.record(obj)
         if rec is not None:
-            rec["_file"] = f"{TYPE_DIRS[rec['type']]}/{rec['translation_key']}.{rec['locale']}.json"
+            rec["_file"] = record_file(rec)
             catalog.add(rec)
     if record is not None:
         catalog.add(record)
@@ -50,7 +51,7 @@ def serve_record_preview(page, request) -> HttpResponse:
     record = page.to_record(ctx)
     problem = page.consent_problem() if hasattr(page, "consent_problem") else None
     if record is not None:
-        from chinar.render import render_record
+        from chinar.contract import render_record
 
         catalog = preview_catalog(ctx, record, settings.MEDIA_ROOT)
 
@@ -69,6 +70,6 @@ def serve_record_preview(page, request) -> HttpResponse:
             "record": record,
             "record_json": json.dumps(record, ensure_ascii=False, indent=2) if record else "",
             "problem": problem,
-            "rtl": page.locale.language_code == "ur",
+            "rtl": direction(page.locale.language_code) == "rtl",
         },
     )

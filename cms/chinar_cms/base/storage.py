@@ -30,7 +30,7 @@ from django.core.files.storage import FileSystemStorage
 from PIL import Image
 from storages.backends.s3 import S3Storage
 
-from chinar.images.source import HEIF_BRANDS
+from chinar.contract import HEIF_BRANDS
 
 from .images import (
     IMAGE_EXTENSIONS,

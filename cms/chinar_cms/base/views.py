@@ -8,7 +8,7 @@ from django.views.static import serve
 from wagtail.admin.auth import require_admin_access
 from wagtail.models import UploadedFile
 
-from chinar.render import default_theme_dir
+from chinar.contract import theme_dir
 
 #: Where Wagtail's multiple upload keeps a file until the editor gives its alt text.
 PENDING_UPLOADS = UploadedFile._meta.get_field("file").upload_to
@@ -16,7 +16,7 @@ PENDING_UPLOADS = UploadedFile._meta.get_field("file").upload_to
 
 def theme_static(request: HttpRequest, path: str) -> HttpResponse:
     """Serve ``themes/chinar/static/<path>`` (Django's ``serve`` refuses paths outside the folder)."""
-    return serve(request, path, document_root=str(default_theme_dir() / "static"))
+    return serve(request, path, document_root=str(theme_dir() / "static"))
 
 
 @require_admin_access

@@ -7,7 +7,7 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel, ObjectList, TabbedInterface
 from wagtail.fields import RichTextField
 
-from chinar.validate import RESERVED_SLUGS
+from chinar.contract import RESERVED_SLUGS
 from chinar_cms.base.blocks import RICH_TEXT_FEATURES
 from chinar_cms.base.models import ContractPage
 

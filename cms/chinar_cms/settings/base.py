@@ -12,8 +12,10 @@ from pathlib import Path
 from typing import Any
 
 import dj_database_url
+from django.conf import global_settings
 
-from chinar import media_limits
+from chinar.contract import DEFAULT_LOCALE, RTL_LOCALES, media_limits
+from chinar.contract import LANGUAGES as SITE_LANGUAGES
 
 CMS_DIR = Path(__file__).resolve().parents[2]  # .../cms
 PROJECT_DIR = CMS_DIR / "chinar_cms"
@@ -97,9 +99,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
 ]
 
-# Languages: English, Hindi, Urdu (right-to-left). Wagtail keeps one page tree per locale.
-LANGUAGE_CODE = "en"
-LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [("en", "English"), ("hi", "हिन्दी"), ("ur", "اردو")]
+# Languages: declared once, in the site's registry (English, Hindi, Urdu right-to-left). Wagtail keeps one
+# page tree per locale; the admin is offered in the same languages.
+LANGUAGE_CODE = DEFAULT_LOCALE
+LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [(lang.code, lang.name) for lang in SITE_LANGUAGES]
+LANGUAGES_BIDI = sorted(set(global_settings.LANGUAGES_BIDI) | RTL_LOCALES)
 WAGTAIL_I18N_ENABLED = True
 # Editors may use the admin in English, Hindi or Urdu (account settings); Wagtail ships no Hindi or Urdu
 # catalog, so its own words stay English there, while the CMS's messages and Django's are translated.

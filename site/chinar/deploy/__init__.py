@@ -36,9 +36,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """CLI entry point: exit 0 on success, 1 with one line on stderr on any failure."""
-    from tqdm import tqdm
     from tqdm.contrib.logging import logging_redirect_tqdm
 
+    from ..progress import Progress
     from .rules import load_rules
     from .s3 import DeployError, Target, deploy, make_client
 
@@ -55,9 +55,8 @@ def run(args: argparse.Namespace) -> int:
         print("chinar deploy: error: --workers must be at least 1", file=sys.stderr)
         return 2
 
-    def progress(total: int) -> tqdm:
-        # disable=None: a bar only when stderr is a terminal, never in CI logs.
-        return tqdm(total=total, unit="file", desc="deploy", disable=None, file=sys.stderr)
+    def progress(total: int):
+        return Progress().bar("deploy", total=total, unit="file")  # a bar only on a terminal
 
     try:
         with logging_redirect_tqdm():  # log lines above the bar, not through it

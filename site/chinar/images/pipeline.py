@@ -26,6 +26,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from ..media_limits import MAX_PIXELS
+from ..progress import QUIET, Progress
 from .encode import Job, SourceTask, TaskResult, encode_chunk
 from .geometry import Box, Size, crop_box, output_sizes
 from .source import ImageError, SourceInfo, Sources
@@ -110,6 +111,7 @@ class ImagePipeline:
         max_pixels: int = MAX_PIXELS,
         specs: Mapping[str, Spec] = SPECS,
         encoders: Mapping[str, Mapping[str, Any]] = ENCODERS,
+        progress: Progress = QUIET,
     ):
         if not (url_prefix.startswith("/") and url_prefix.endswith("/")) or ".." in url_prefix:
             raise ValueError(f"url_prefix must be a root-relative folder like '/img/', not {url_prefix!r}")
@@ -119,6 +121,7 @@ class ImagePipeline:
         self.url_prefix = url_prefix
         self.image_dir = self.output_dir.joinpath(*PurePosixPath(url_prefix).parts[1:])
         self.workers = workers or _usable_cpus()
+        self.progress = progress
         self.max_pixels = max_pixels
         self.specs = specs
         self.encoders = {fmt: dict(options) for fmt, options in encoders.items()}
@@ -303,8 +306,16 @@ class ImagePipeline:
         self._written.add(job.key)
 
     def _run(self, tasks: list[SourceTask]) -> list[TaskResult]:
+        with self.progress.stage("images", total=len(tasks), unit="original") as bar:
+            return self._encode(tasks, bar)
+
+    def _encode(self, tasks: list[SourceTask], bar) -> list[TaskResult]:
         if self.workers <= 1 or len(tasks) == 1:
-            return encode_chunk(tasks)
+            results = []
+            for task in tasks:
+                results += encode_chunk([task])
+                bar.update(1)
+            return results
         per_chunk = max(1, min(8, math.ceil(len(tasks) / (self.workers * 4))))
         chunks = [tasks[i : i + per_chunk] for i in range(0, len(tasks), per_chunk)]
         results: list[TaskResult] = []
@@ -316,6 +327,7 @@ class ImagePipeline:
             for future in futures:
                 try:
                     results.extend(future.result())
+                    bar.update(len(futures[future]))
                 except BrokenProcessPool as exc:
                     chunk = futures[future]
                     names = ", ".join(task.source.display for task in chunk)

@@ -245,15 +245,16 @@ class Sources:
     checked against the limits and for truncation (``probe``), failures remembered too.
 
     Results are kept across runs in ``probe_record`` (a ``ProbeRecord``), so an unchanged original is
-    not even opened again: a build and ``chinar check`` with the same cache share it.
+    not even opened again: a build and ``chinar check`` with the same cache share it. Without one,
+    every original is probed (the CMS checking a content folder before loading it).
     """
 
-    def __init__(self, media_root: Path, probe_record: Path, max_pixels: int = MAX_PIXELS):
+    def __init__(self, media_root: Path, probe_record: Path | None = None, max_pixels: int = MAX_PIXELS):
         self.media_root = Path(media_root)
         self.max_pixels = max_pixels
         self._media_resolved = self.media_root.resolve()
         self._found: dict[str, SourceInfo | ImageError] = {}
-        self._probes = ProbeRecord(probe_record)
+        self._probes = ProbeRecord(probe_record) if probe_record is not None else None
         self.hashed = 0  # sources read and hashed in this run (the others were unchanged since)
 
     @property
@@ -267,10 +268,11 @@ class Sources:
         if src not in self._found:
             try:
                 path = self._resolve(src, display)
-                info = self._probes.recall(path, display, self.max_pixels)
+                info = self._probes.recall(path, display, self.max_pixels) if self._probes else None
                 if info is None:
                     info = probe(path, display, self.max_pixels)
-                    self._probes.remember(info)
+                    if self._probes:
+                        self._probes.remember(info)
                     self.hashed += 1
                 self._found[src] = info
             except ImageError as exc:
@@ -290,7 +292,8 @@ class Sources:
 
     def save(self) -> None:
         """Remember this run's probes for the next one."""
-        self._probes.save()
+        if self._probes:
+            self._probes.save()
 
     def _resolve(self, src: str, display: str) -> Path:
         relative = PurePosixPath(src)

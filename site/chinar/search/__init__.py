@@ -8,11 +8,12 @@ files. See ``docs/search.md``.
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Callable
 from pathlib import Path
 
-from ..content import Catalog
+from ..catalog import Catalog
+from ..policy import BuildPolicy
+from ..progress import QUIET, Progress
 
 log = logging.getLogger(__name__)
 
@@ -28,10 +29,10 @@ def build_corpus(catalog: Catalog, cache_dir: Path, thumbnail: Callable[[dict], 
 
 def write_index(catalog: Catalog, output_dir: Path | None, cache_dir: Path,
                 thumbnail: Callable[[dict], str | None] | None = None, *,
-                alias_file: Path | None = None, workers: int = 0,
+                alias_file: Path | None = None, policy: BuildPolicy | None = None,
                 write: Callable[[str, bytes], object] | None = None, full: bool = False,
                 previous=None, keep: dict | None = None, memo=None,
-                keep_file: Callable[[str], object] | None = None) -> dict:
+                keep_file: Callable[[str], object] | None = None, progress: Progress = QUIET) -> dict:
     """Index ``catalog`` and export the browser's index to ``output_dir/search-index/``, or, when
     ``write`` is given, hand each file to ``write("search-index/<path>", bytes)`` instead (the build's
     ``OutputTree.write``: no temporary copy, unchanged files untouched; ``output_dir`` is then unused).
@@ -42,7 +43,7 @@ def write_index(catalog: Catalog, output_dir: Path | None, cache_dir: Path,
     same as a build from scratch. Every exported file except ``manifest.json`` is named by a hash of
     its content, so it can be cached forever; the manifest is small and must be revalidated (it names
     everything else). ``thumbnail(image)`` gives a root-relative URL of a small rendition, or None to
-    show no image. ``workers``: processes scoring lists on a full build (0: one per core). ``full``:
+    show no image. ``policy``: how many processes score lists (default: one per core). ``full``:
     ignore the cache (the output is the same either way; this only re-does the work). ``previous``:
     the last build's ``corpus.State``, kept in memory (``chinar.resident``), instead of the cache's;
     ``keep["state"]`` receives this build's (it may share arrays with ``previous``); ``memo`` and
@@ -53,11 +54,11 @@ def write_index(catalog: Catalog, output_dir: Path | None, cache_dir: Path,
     from . import corpus as corpus_mod
     from . import engine, export
 
-    if not workers:
-        workers = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    policy = policy or BuildPolicy()
     found = build_corpus(catalog, cache_dir, thumbnail, alias_file, full=full, previous=previous)
     out = None if write is not None or output_dir is None else Path(output_dir) / "search-index"
-    stats, layout, lists = export.export(catalog, found, out, workers, sink=write, memo=memo, keep=keep_file)
+    stats, layout, lists = export.export(catalog, found, out, policy, sink=write, memo=memo, keep=keep_file,
+                                         progress=progress)
     directory = Path(cache_dir) / "whoosh"
     if found.unchanged_since_last_build(layout, lists):  # a no-op build: the cache is already right
         state = found.previous

@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from ..content import LOCALES
+from ..languages import LOCALES
 
 
 def configure(parser: argparse.ArgumentParser) -> None:

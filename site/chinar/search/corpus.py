@@ -4,7 +4,7 @@ The static export reads its scores from here rather than from Whoosh: Whoosh's p
 tens of microseconds per posting, far too slow for a 100,000-page build. The numbers are Whoosh's own —
 ``field_scores`` applies Whoosh's ``bm25()`` to the statistics Whoosh keeps (document count, document
 frequency, total field length, each document's field length through Whoosh's one-byte length encoding)
-— and ``index.merge_scores`` turns them into list scores for both this module and ``index.ScoreSource``
+— and ``scoring.merge_scores`` turns them into list scores for both this module and ``index.ScoreSource``
 (the Whoosh reader of ``chinar search``), so the browser and the command line rank with the same
 integers. ``tests/test_search.py`` compares every list with Whoosh's.
 
@@ -21,7 +21,7 @@ list's encoded slices. On the next build:
 - when documents were added, removed or reordered, everything is scored again (from cached terms).
 
 Corpus statistics move a little with every edit; the average field length is rounded to 3 significant
-digits (``index.quantise_avgfl``, on both sides) so an edit rarely changes it, and lists that do not
+digits (``scoring.quantise_avgfl``, on both sides) so an edit rarely changes it, and lists that do not
 contain an edited word keep their bytes. A missing, unreadable or foreign cache means a full build,
 never a wrong one.
 """
@@ -42,18 +42,38 @@ from pathlib import Path
 
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
-from ..content import Catalog, Record
+from ..catalog import Catalog, Record
+from ..record_types import SEARCH_TYPES
 from . import analysis
-from .documents import SEARCH_TYPES, AliasMatcher, ReadLog, SearchDoc, first_image, record_document, sort_key
+from .documents import (
+    AliasMatcher,
+    ReadLog,
+    SearchDoc,
+    alias_groups,
+    alias_phrases,
+    first_image,
+    record_document,
+    sort_key,
+)
+from .scoring import (
+    COMPONENTS,
+    FIELDS,
+    K1,
+    KEY_FIELDS,
+    MAIN_FIELDS,
+    N_MAIN,
+    TYPE_BOOST,
+    B,
+    merge_scores,
+    merge_scores_array,
+    quantise_avgfl,
+    single_aliases,
+)
 
 log = logging.getLogger(__name__)
 
-MAIN_FIELDS = ("title", "craft", "district", "body")
-FIELDS = (*MAIN_FIELDS, "fold", "xs", "alias")
-N_MAIN = len(MAIN_FIELDS)
 CACHE_FILE = "chinar-corpus.pickle"
 CACHE_VERSION = 2
-B, K1 = 0.75, 1.2  # Whoosh's BM25F defaults, as index.weighting() uses them
 
 Ident = tuple[str, str, str]  # (type, translation key, locale)
 Inputs = tuple[tuple[str, str, str, str], ...]  # (type, key, locale, content hash) of each record read
@@ -77,7 +97,7 @@ def code_signature() -> str:
     h = hashlib.sha256(str(CACHE_VERSION).encode())
     here = Path(__file__).resolve().parent
     for path in (here / "analysis.py", here / "documents.py", here / "corpus.py", here / "index.py",
-                 here / "export.py", here.parent / "urls.py", here.parent / "richtext.py"):
+                 here / "scoring.py", here / "export.py", here.parent / "urls.py", here.parent / "richtext.py"):
         h.update(path.read_bytes())
     return h.hexdigest()[:20]
 
@@ -281,8 +301,6 @@ class Corpus:
     def __init__(self, entries: list[Entry], phrases: dict[tuple[str, ...], list[str]], postings: list[Postings],
                  lengths: list[array], dirty: list[set[str]] | None, stats: dict[str, int] | None = None,
                  previous: State | None = None) -> None:
-        from .index import TYPE_BOOST, quantise_avgfl, single_aliases
-
         self.entries = entries
         self.phrases = phrases
         self.postings = postings
@@ -361,8 +379,6 @@ class Corpus:
 
     def list_size(self, key: str) -> int:
         """How many postings the main (or component) fields hold for a list key: its cost to score."""
-        from .index import COMPONENTS
-
         if key[:1] in COMPONENTS:
             fields = [self._fields[COMPONENTS[key[0]][0]]]
             key = key[1:]
@@ -382,16 +398,12 @@ class Corpus:
         """``list_scores`` as arrays (document numbers ascending, scores), or None for an empty list."""
         import numpy as np
 
-        from .index import merge_scores_array
-
         if self._boost_array is None:
             self._boost_array = np.array(self._boost, dtype=np.float64)
         return merge_scores_array(key, self.field_scores_array, self._singles, self._boost_array)
 
     def list_scores(self, key: str) -> dict[int, int]:
-        """docnum -> quantised score of one exported list (``index.merge_scores`` over these postings)."""
-        from .index import merge_scores
-
+        """docnum -> quantised score of one exported list (``scoring.merge_scores`` over these postings)."""
         return merge_scores(key, self.field_scores, self._singles, self._boost)
 
     def lexicon(self) -> CorpusLexicon:
@@ -426,8 +438,6 @@ class Corpus:
             return found[1] if found else analysis.skeleton(key)
 
         out: dict[str, Encoded] = {}
-        from .index import COMPONENTS
-
         component = {prefix: FIELDS.index(name) for prefix, (name, _w) in COMPONENTS.items()}
         main_dirty = set().union(*dirty[:N_MAIN])
         any_component_changed = any(changed[N_MAIN:])
@@ -490,8 +500,6 @@ class CorpusLexicon:
     """The dictionary as the export needs it (what ``engine.WhooshLexicon`` reads from Whoosh)."""
 
     def __init__(self, postings: list[Postings]) -> None:
-        from .index import COMPONENTS, KEY_FIELDS
-
         main: dict[str, int] = {}
         for f in range(N_MAIN):
             post = postings[f]
@@ -514,8 +522,6 @@ class CorpusLexicon:
     def patched(cls, previous: CorpusLexicon, postings: list[Postings], dirty: list[set[str]]) -> CorpusLexicon:
         """``previous`` brought up to date with ``postings`` where only the ``dirty`` terms (per field)
         changed: what ``CorpusLexicon(postings)`` gives, in time proportional to the edit."""
-        from .index import COMPONENTS, KEY_FIELDS
-
         new = cls.__new__(cls)
         main, components = dict(previous.main), set(previous.components)
         added: set[str] = set()
@@ -785,3 +791,14 @@ def finish_state(state: State) -> State:
     if not state.generation:
         state.generation = generation_of(state.phrases, (state.entries[ident] for ident in state.order))
     return state
+
+
+class SearchIndex:
+    """What an edit in place needs of the search state: the documents reading each record, each document's
+    number, and the catalog's alias phrases (which change only with crafts, districts or the alias file,
+    none of them edited in place)."""
+
+    def __init__(self, state: State, catalog) -> None:
+        self.readers = readers_index(state)
+        self.position = {ident: i for i, ident in enumerate(state.order)}
+        self.phrases = alias_phrases(alias_groups(catalog))

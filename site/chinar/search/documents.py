@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import urls
-from ..content import DEFAULT_LOCALE, LOCALES, Catalog, Record
+from ..catalog import Catalog, Record
+from ..languages import DEFAULT_LOCALE, LOCALES
+from ..record_types import SEARCH_TYPES
 from ..richtext import plain_text
 from . import analysis
-
-SEARCH_TYPES = ("craft", "district", "artisan", "product", "collection", "story", "campaign")
 
 # Price bands (INR) for the price facet: (id, lowest price included, first price excluded or None).
 PRICE_BANDS = (

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from . import index as ix
 from . import query as q
+from .scoring import TYPE_BOOST, single_aliases
 
 log = logging.getLogger(__name__)
 
@@ -129,8 +130,8 @@ class Engine:
         self.phrases = read_phrases(self.directory)
         self._facets: dict[int, dict] = {}
         self.lexicon = WhooshLexicon(self.searcher.reader())
-        boost = [ix.TYPE_BOOST[self.facets(d)["type"]] for d in range(self.searcher.doc_count_all())]
-        self.scores = ix.ScoreSource(self.searcher, ix.single_aliases(self.phrases), boost)
+        boost = [TYPE_BOOST[self.facets(d)["type"]] for d in range(self.searcher.doc_count_all())]
+        self.scores = ix.ScoreSource(self.searcher, single_aliases(self.phrases), boost)
 
     def close(self) -> None:
         self.searcher.close()

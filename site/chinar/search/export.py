@@ -33,10 +33,14 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 from pathlib import Path
 
-from ..content import LOCALES, Catalog
+from ..catalog import Catalog
+from ..languages import LOCALES
+from ..policy import SERIAL, BuildPolicy
+from ..progress import QUIET, Progress
+from ..record_types import SEARCH_TYPES
 from . import analysis, query
 from .corpus import Corpus, CorpusLexicon, Encoded
-from .documents import PRICE_BANDS, SEARCH_TYPES, SearchDoc
+from .documents import PRICE_BANDS, SearchDoc
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +53,6 @@ CHUNK = 16
 VOLUME = 64  # chunks per result-store volume: a changed title renames 64 files, the manifest lists n / 1024 hashes
 MAX_DEPTH = 3
 SITE_FOLDER = "search-index"
-PARALLEL_MIN = 4000  # lists to score before it pays to fork workers
 
 
 def _hash(data: bytes, n: int = 10) -> str:
@@ -275,27 +278,33 @@ def _encode_chunk(keys: list[str]) -> list[tuple[str, Encoded | None]]:
     return [(k, encode_list(corpus, k, combo_bytes, doc_combo)) for k in keys]
 
 
-def encode_lists(corpus: Corpus, keys: list[str], combo_bytes: list[bytes], workers: int,
-                 doc_combo: list[int] | None = None) -> dict[str, Encoded]:
-    """Score and encode ``keys``, in ``workers`` forked processes when there are many (a full build).
+def encode_lists(corpus: Corpus, keys: list[str], combo_bytes: list[bytes], policy: BuildPolicy,
+                 doc_combo: list[int] | None = None, progress: Progress = QUIET) -> dict[str, Encoded]:
+    """Score and encode ``keys``, in forked processes when the policy says there are enough (a full build).
     ``doc_combo``: each document's facet combination, for the numpy path of long lists."""
     if doc_combo is not None and keys:
         import numpy as np
 
         doc_combo = np.array(doc_combo, dtype=np.int64)
-    if workers <= 1 or len(keys) < PARALLEL_MIN:
-        found = [(k, encode_list(corpus, k, combo_bytes, doc_combo)) for k in keys]
-    else:
-        size = max(64, len(keys) // (workers * 16))
-        chunks = [keys[i:i + size] for i in range(0, len(keys), size)]
-        _SHARED.update(corpus=corpus, combo_bytes=combo_bytes, doc_combo=doc_combo)
-        found = []
-        try:
-            with multiprocessing.get_context("fork").Pool(workers) as pool:
-                for part in pool.imap_unordered(_encode_chunk, chunks):
-                    found += part
-        finally:
-            _SHARED.clear()
+    workers = policy.scoring_processes(len(keys))
+    with progress.stage("search", total=len(keys), unit="list") as bar:
+        if workers <= 1:
+            found = []
+            for i in range(0, len(keys), 1000):
+                found += [(k, encode_list(corpus, k, combo_bytes, doc_combo)) for k in keys[i:i + 1000]]
+                bar.update(len(keys[i:i + 1000]))
+        else:
+            size = max(64, len(keys) // (workers * 16))
+            chunks = [keys[i:i + size] for i in range(0, len(keys), size)]
+            _SHARED.update(corpus=corpus, combo_bytes=combo_bytes, doc_combo=doc_combo)
+            found = []
+            try:
+                with multiprocessing.get_context("fork").Pool(workers) as pool:
+                    for part in pool.imap_unordered(_encode_chunk, chunks):
+                        found += part
+                        bar.update(len(part))
+            finally:
+                _SHARED.clear()
     return {k: v for k, v in found if v is not None}
 
 
@@ -403,16 +412,17 @@ def _facets(catalog: Catalog, docs: list[SearchDoc], memo: ExportMemo | None) ->
     return found
 
 
-def export(catalog: Catalog, corpus: Corpus, out: Path | None, workers: int = 1,
+def export(catalog: Catalog, corpus: Corpus, out: Path | None, policy: BuildPolicy = SERIAL,
            sink: Callable[[str, bytes], object] | None = None, *, memo: ExportMemo | None = None,
-           keep: Callable[[str], object] | None = None) -> tuple[dict, str, dict[str, Encoded]]:
+           keep: Callable[[str], object] | None = None, progress: Progress = QUIET
+           ) -> tuple[dict, str, dict[str, Encoded]]:
     """Write the static index of ``corpus`` (document number i = ``corpus.docs[i]``) to ``out`` (replaced
     as a whole), or give each file to ``sink(f"search-index/{path}", bytes)`` when ``sink`` is set.
 
     Lists the corpus says are unchanged since the last build are not scored again (their encoded
-    slices come from the cache); the rest are scored in ``workers`` processes. Returns the stats, the
-    layout (hash of the document numbering and facet combinations the lists were encoded with) and
-    every list's encoded slices, for the next build.
+    slices come from the cache); the rest are scored in as many processes as ``policy`` gives them.
+    Returns the stats, the layout (hash of the document numbering and facet combinations the lists were
+    encoded with) and every list's encoded slices, for the next build.
 
     ``memo`` (with ``sink`` and ``keep``): the last export's parts, reused where their inputs are the
     same (see ``ExportMemo``), and updated; a file the last export already named is handed to
@@ -445,7 +455,7 @@ def export(catalog: Catalog, corpus: Corpus, out: Path | None, workers: int = 1,
     if memo is not None:
         memo.lexicon, memo.postings, memo.keys = lex, corpus.postings, keys
     reused = corpus.reusable(layout)
-    encoded = encode_lists(corpus, [k for k in keys if k not in reused], combo_bytes, workers, doc_combo)
+    encoded = encode_lists(corpus, [k for k in keys if k not in reused], combo_bytes, policy, doc_combo, progress)
     encoded.update((k, v) for k, v in reused.items() if k in lex.main or k in lex.components)
     lists = {k: encoded[k] for k in keys if k in encoded}
 

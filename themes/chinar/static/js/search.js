@@ -201,6 +201,7 @@
     var self = this;
     return this.get('manifest.json').then(function (m) {
       self.m = m;
+      self.locales = m.facets.locales;  /* the site's languages, default first (chinar.languages) */
       self.an = new Analyzer(m.tables);
       self.phrases = new Map();
       self.singles = new Map();
@@ -591,8 +592,9 @@
     return function () { var a = arguments, self = this; clearTimeout(t); t = setTimeout(function () { fn.apply(self, a); }, ms); };
   }
 
-  var pageLocale = (document.documentElement.lang || 'en').slice(0, 2);
-  if (['en', 'hi', 'ur'].indexOf(pageLocale) < 0) pageLocale = 'en';
+  var pageLocale = (document.documentElement.lang || '').slice(0, 2);
+  /* The page's language if the index has it, else the default (the manifest lists them, default first). */
+  function indexLocale(idx, code) { return idx.locales.indexOf(code) >= 0 ? code : idx.locales[0]; }
 
   var indexPromise = null;
   function getIndex(base) {
@@ -781,11 +783,12 @@
     if (!q.trim()) { this.box.replaceChildren(); this.close(); return; }
     try {
       var idx = await getIndex(this.form.dataset.index || '/search-index/');
-      var r = await idx.searchWithFacets(q, 6, {locale: pageLocale});
+      var locale = indexLocale(idx, pageLocale);
+      var r = await idx.searchWithFacets(q, 6, {locale: locale});
       if (seq !== this.seq) return;
       var msgs = app ? new Messages(app) : null;
       this.box.replaceChildren.apply(this.box, r.results.map(function (res, i) {
-        var li = hitNode(idx, res, pageLocale, msgs, 'li');
+        var li = hitNode(idx, res, locale, msgs, 'li');
         li.setAttribute('role', 'option');
         li.id = 'site-search-option-' + i;
         li.setAttribute('aria-selected', 'false');

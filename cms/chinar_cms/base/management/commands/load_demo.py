@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 
-from chinar.errors import ContentError
+from chinar.contract import ContentError
 from chinar_cms.base.demo import load_content
 
 DEMO_USERS = [  # username, password, group (None = superuser)

@@ -1,0 +1,195 @@
+"""The renderer (``chinar.render``): Jinja2 compiled for speed, giving exactly what plain Jinja would."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+
+def test_template_helpers_are_called_directly_and_context_helpers_still_get_their_context():
+    """Plain helpers skip Jinja's per-call check; a helper that asks for the context still gets it,
+    including one added to the environment after it was made."""
+    from jinja2 import pass_context, pass_environment
+
+    from chinar.render import Renderer, _plain_callables, default_theme_dir
+
+    @pass_context
+    def page_locale(ctx):
+        return ctx["locale"]
+
+    class Counter:
+        @pass_environment
+        def __call__(self, env):
+            return len(env.globals) > 0
+
+    def double(x):
+        return x * 2
+
+    counter = Counter()
+    assert list(_plain_callables([page_locale, counter, double, dict, "text"]).values()) == [double]
+
+    renderer = Renderer(default_theme_dir(), "https://example.org", lambda p: "/static/" + p)
+    env = renderer.envs["hi"]
+    env.globals.update(page_locale=page_locale, counter=counter, double=double)
+    out = env.from_string(
+        "{{ page_locale() }} {{ counter() }} {{ double(21) }} {{ href('hi/artisans/') }} "
+        "{% for x in [1] %}{{ page_locale() }}{% endfor %}"
+    ).render()
+    assert out == "hi True 42 /hi/artisans/ hi"
+
+
+def test_output_escaping_writes_what_markupsafe_would():
+    """``{{ value }}`` goes through ``_escape_output`` (plain strings, no Markup objects): same text."""
+    from jinja2 import Undefined
+    from markupsafe import Markup, escape
+
+    from chinar.render import Renderer, _escape_output, default_theme_dir
+
+    class Html:
+        def __html__(self):
+            return "<b>ok</b>"
+
+    values = ["plain", "a & b <c> \"d\" 'e'", "&amp; already", "हिन्दी <ग>", "اردو & ‘quote’", "",
+              Markup("<i>safe</i>"), 42, 3.5, None, Undefined(), Html(), ["<x>"]]
+    for value in values:
+        assert _escape_output(value) == str(escape(value)), value
+    renderer = Renderer(default_theme_dir(), "https://example.org", lambda p: "/static/" + p)
+    env = renderer.envs["ur"]
+    text = "<script>alert('x')</script> & \"quotes\" اردو"
+    assert env.from_string("<p title=\"{{ t }}\">{{ t }}{{ m }}</p>").render(t=text, m=Markup("<br>")) == (
+        f"<p title=\"{escape(text)}\">{escape(text)}<br></p>")
+
+
+def test_interface_strings_are_translated_when_templates_compile():
+    """``_('literal')`` is folded into the compiled template of each language, as the call would give;
+    a template that binds ``_`` itself keeps its own."""
+    from chinar.render import Renderer, default_theme_dir
+
+    renderer = Renderer(default_theme_dir(), "https://example.org", lambda p: "/static/" + p)
+    for locale, env in renderer.envs.items():
+        expected = str(env.globals["_"]("Skip to content"))
+        template = env.from_string("[{{ _('Skip to content') }}|{{ gettext('Skip to content') }}]")
+        assert template.render() == f"[{expected}|{expected}]"
+        if locale == "hi":
+            assert expected != "Skip to content" and any("\u0900" <= ch <= "\u097f" for ch in expected)
+        # Folded: the compiled code holds the translation and no call to the gettext function.
+        code = env.compile("{{ _('Skip to content') }}", raw=True)
+        assert "context.call" not in code and expected in code
+    hi = renderer.envs["hi"]
+    assert hi.from_string("{% macro _(s) %}[{{ s }}]{% endmacro %}{{ _('Search') }}").render() == "[Search]"
+    assert hi.from_string("{% set gettext = _ %}{{ gettext('Search') }}").render() == str(hi.globals["_"]("Search"))
+    assert hi.from_string("{% for _ in ['x'] %}{{ _ }}{% endfor %}").render() == "x"
+    assert hi.from_string("{{ _('%(n)s pages', n=3) }}").render() == str(hi.globals["_"]("%(n)s pages", n=3))
+
+
+def test_compiled_templates_are_kept_per_language_and_catalog(tmp_path: Path):
+    """Translations are compiled into the templates, so each language has its own compiled code, and
+    an edited catalog is never served from code compiled with the old one (also within one process)."""
+    from chinar.render import Renderer
+
+    theme = tmp_path / "theme"
+    (theme / "templates").mkdir(parents=True)
+    (theme / "templates/t.html").write_text("{{ _('Search') }}\n")
+    po = theme / "translations/hi/LC_MESSAGES/messages.po"
+    po.parent.mkdir(parents=True)
+
+    def catalog(text: str) -> None:
+        po.write_text(f'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+                      f'msgid "Search"\nmsgstr "{text}"\n', encoding="utf-8")
+
+    def render(locale: str) -> str:
+        renderer = Renderer(theme, "https://example.org", lambda p: p, bytecode_dir=tmp_path / "bytecode")
+        return renderer.envs[locale].get_template("t.html").render().strip()
+
+    catalog("खोजें")
+    assert render("hi") == "खोजें"
+    assert render("en") == "Search"  # the same bytecode folder: English did not get the Hindi code
+    assert render("hi") == "खोजें"  # now from the compiled code on disk
+    catalog("ढूँढें")
+    assert render("hi") == "ढूँढें"
+    assert sorted(p.name.split("-")[0] for p in (tmp_path / "bytecode").iterdir()) == ["en", "hi", "ur"]
+
+
+def test_a_missing_record_field_behaves_as_in_plain_jinja():
+    """Records leave optional fields out; ``rec.field`` on them is Undefined exactly as Jinja makes it:
+    empty, false, not defined, and an error naming the field when used further."""
+    import jinja2
+
+    from chinar.render import Renderer, default_theme_dir
+
+    renderer = Renderer(default_theme_dir(), "https://chinar.example.in", lambda rel: "/static/" + rel)
+    plain = jinja2.Environment(autoescape=True)
+    source = ("[{{ rec.summary }}|{{ 'yes' if rec.summary else 'no' }}|{{ rec.summary is defined }}|"
+              "{{ rec.name }}|{{ rec.items is defined }}|{{ other.summary is defined }}]")
+    records = [{"name": "कानी शॉल"}, {"name": "سوزنی"}, {"name": "x", "summary": "<b>s</b>"}]
+    for env in renderer.envs.values():
+        for rec in records:
+            data = {"rec": rec, "other": records[0]}
+            assert env.from_string(source).render(data) == plain.from_string(source).render(data)
+        with pytest.raises(jinja2.UndefinedError) as ours:
+            env.from_string("{{ rec.summary.text }}").render(rec=records[0])
+        with pytest.raises(jinja2.UndefinedError) as theirs:
+            plain.from_string("{{ rec.summary.text }}").render(rec=records[1])
+        assert str(ours.value) == str(theirs.value) == "'dict object' has no attribute 'summary'"
+
+
+def test_interface_strings_with_values_are_what_markupsafe_makes():
+    """``_('Seller: %(seller)s', seller=...)``: every value escaped (or its own HTML) exactly as
+    ``Markup.__mod__`` does, in translations with only ``%(name)s`` fields and in the others."""
+    from markupsafe import Markup, escape
+
+    from chinar.render import fast_gettext
+
+    class Catalog:
+        def gettext(self, message: str) -> str:
+            return {"Seller: %(seller)s": "विक्रेता: %(seller)s", "Price %(n)d": "قیمت %(n)d",
+                    "100%% %(what)s": "100%% %(what)s · <b>%(what)s</b>"}.get(message, message)
+
+    gettext = fast_gettext(Catalog())
+    values = ["बशीर भट", "سوزنی & کانی", "<script>alert('x')</script>", 'say "hi"', Markup("<em>kept</em>"), 7,
+              None, 2.5, ""]
+    for message in ("Seller: %(seller)s", "100%% %(what)s", "Checked %(date)s"):
+        field = message.rsplit("%(", 1)[1].split(")")[0]
+        for value in values:
+            expected = Markup(escape(Catalog().gettext(message))) % {field: value}
+            found = gettext(message, **{field: value})
+            assert found == expected and isinstance(found, Markup)
+    assert gettext("Price %(n)d", n=12) == Markup(escape("قیمت %(n)d")) % {"n": 12}  # other fields: markupsafe's way
+
+
+def test_compiled_calls_give_what_jinja_gives():
+    """Templates compile plain-helper calls to direct calls (``render._CodeGenerator``); every form of
+    call gives the output stock Jinja gives with the same helpers."""
+    import jinja2
+    from jinja2 import pass_context
+
+    from chinar import urls
+    from chinar.render import Renderer, default_theme_dir
+
+    @pass_context
+    def page_locale(ctx):
+        return ctx["locale"]
+
+    def join(*parts, sep="-", **named):
+        return sep.join([*map(str, parts), *(f"{k}={v}" for k, v in sorted(named.items()))])
+
+    renderer = Renderer(default_theme_dir(), "https://example.org", lambda p: "/static/" + p)
+    env = renderer.envs["ur"]
+    helpers = {"join": join, "page_locale": page_locale, "href": urls.href, "urls": urls}
+    env.globals.update(helpers)
+    env.context_class.plain_calls[id(join)] = join
+    plain = jinja2.Environment(autoescape=True, trim_blocks=True, lstrip_blocks=True)
+    plain.globals.update(helpers, locale="ur")
+    rec = {"type": "artisan", "slug": "کاریگر", "locale": "ur"}
+    source = (
+        "{{ join(1, 2) }}|{{ join('a', sep='+') }}|{{ join(*parts, **named) }}|{{ href(urls.record(rec)) }}|"
+        "{{ join(join(join(join('x')))) }}|{{ page_locale() }}|"
+        "{% macro m(x) %}{{ join(x, caller()) }}{% endmacro %}{% call m('کانی') %}{{ join('c') }}{% endcall %}|"
+        "{% for i in [1, 2] %}{{ join(i, loop.index, sep=':') }}{% endfor %}|"
+        "{% block b %}{{ join('<b>', sep='&') }}{% endblock %}|{{ missing(1) if false else 'ok' }}"
+    )
+    data = {"parts": ["پ", 1], "named": {"z": "ज़", "a": 2}, "rec": rec}
+    assert env.from_string(source).render(data) == plain.from_string(source).render(data)
+    with pytest.raises(jinja2.UndefinedError):
+        env.from_string("{{ nothing(1) }}").render()
