@@ -173,3 +173,24 @@ def test_check_works_when_the_cache_cannot_be_written(tiny_content, tmp_path, ca
     blocked.write_text("a file where the cache folder would be")
     assert run("check", "--content", str(tiny_content), "--cache", str(blocked)) == 0
     assert "cannot remember image probes" in capsys.readouterr().err
+
+
+def test_a_live_edit_that_uses_a_bad_original_names_it_and_changes_nothing(site: dict) -> None:
+    """``chinar serve --watch``: an edit in place that points a portrait at a photo cut short is refused
+    with the record file and field, and the served output stays as it was."""
+    from sites import BASE, edit_json, snapshot
+
+    from chinar.errors import ContentError
+    from chinar.resident import ResidentBuild
+
+    (site["content"] / "media/artisans/cut.jpg").write_bytes(photo_bytes((600, 400))[:9000])  # unused so far
+    builder = ResidentBuild(site["content"], site["out"], BASE, cache_dir=site["inc"], theme_dir=site["theme"])
+    builder.build()
+    before = snapshot(site["out"])
+    record = site["content"] / "artisans/shazia-akhter.en.json"
+    edit_json(record, lambda d: d["portrait"].update(src="artisans/cut.jpg"))
+    with pytest.raises(ContentError) as caught:
+        builder.build({str(record)})
+    assert [(p.file, p.pointer) for p in caught.value.problems] == [("artisans/shazia-akhter.en.json", "/portrait/src")]
+    assert caught.value.problems[0].message.startswith("media/artisans/cut.jpg: truncated JPEG")
+    assert snapshot(site["out"]) == before
