@@ -207,8 +207,9 @@ def _reencode(im: Image.Image, data: bytes, name: str) -> Prepared:
             "Once made ready for the site this picture is %(size)s, over the limit of %(limit)s. Save it with "
             "more compression or fewer pixels and upload it again."),
             {"size": filesizeformat(len(result)), "limit": filesizeformat(media_limits.MAX_BYTES)})
-    if not is_clean_original(result):  # what was written must be exactly what the checks allow
-        raise RuntimeError(f"re-encoding {name!r} as {fmt} left metadata or an incomplete file")
+    if not is_clean_original(result):  # what is stored must be exactly what the checks allow: else refused
+        log.error("re-encoding %r as %s left metadata or an incomplete file: not stored", name, fmt)
+        raise _unreadable()
     log.info("removed metadata from an uploaded %s picture (stored as %s)", source_format, fmt)
     return Prepared(result, _renamed(name, fmt), fmt, target.size, changed=True)
 
