@@ -569,6 +569,16 @@ def corrupt_png() -> bytes:
     return bytes(data)
 
 
+def damaged_png() -> bytes:
+    """Garbage in the compressed pixels under correct checksums: only decoding finds it."""
+    data = bytearray(corrupt_png())
+    start = data.index(b"IDAT") - 4
+    (length,) = struct.unpack(">I", data[start : start + 4])
+    end = start + 8 + length
+    data[end : end + 4] = struct.pack(">I", zlib.crc32(bytes(data[start + 4 : end])))
+    return bytes(data)
+
+
 def jpeg_header_only() -> bytes:
     data = encoded(textured((300, 200)), "JPEG")
     return data[: data.index(b"\xff\xda")]  # stops before the scan: no pixel data at all
@@ -576,6 +586,7 @@ def jpeg_header_only() -> bytes:
 
 BAD_FILES = {
     "corrupt.png": corrupt_png,
+    "damaged.png": damaged_png,
     "header-only.jpg": jpeg_header_only,
     "truncated.jpg": lambda: (lambda d: d[: len(d) * 2 // 3])(encoded(textured((600, 400)), "JPEG")),
     "bomb.png": lambda: png_claiming(100_000, 100_000),
@@ -601,13 +612,14 @@ def test_bad_source_raises_image_error_naming_the_file(tmp_path, media, name):
 
 def test_bad_source_fails_the_same_way_through_the_process_pool(tmp_path, media):
     good = [save(media, f"good{i}.jpg", textured((500, 400), seed=i)) for i in range(2)]
-    (media / "truncated.jpg").write_bytes(BAD_FILES["truncated.jpg"]())
+    (media / "damaged.png").write_bytes(BAD_FILES["damaged.png"]())
     pipeline = make_pipeline(tmp_path, workers=2)
-    for image in [*good, {"src": "truncated.jpg", "alt": "x"}]:
+    for image in [*good, {"src": "damaged.png", "alt": "x"}]:
         pipeline.picture(image, "card")
-    with pytest.raises(ImageError, match=r"^media/truncated\.jpg: damaged or truncated") as caught:
+    with pytest.raises(ImageError, match=r"^media/damaged\.png: damaged or truncated") as caught:
         pipeline.write()
-    assert caught.value.path == "media/truncated.jpg"
+    assert caught.value.path == "media/damaged.png"
+    assert pipeline.problem("damaged.png") == str(caught.value)
     assert pipeline.stats["encoded"] == 18  # the good sources were cached for the next build
 
 
@@ -620,7 +632,7 @@ def test_missing_file_raises_image_error_naming_it(tmp_path, media):
 def test_large_real_image_over_the_pixel_limit_is_refused(tmp_path, media):
     image = save(media, "huge.png", Image.new("RGB", (400, 300), BLUE))
     pipeline = make_pipeline(tmp_path, max_pixels=100_000)
-    with pytest.raises(ImageError, match=r"^media/huge\.png: image is 400x300 .*decompression bomb"):
+    with pytest.raises(ImageError, match=r"^media/huge\.png: image is 400x300 .*over the limit of 0.1 MP"):
         pipeline.picture(image, "card")
 
 

@@ -7,15 +7,18 @@
   keeps those published after that time (incremental pulls).
 - ``districts/`` the district snippets, same shape (``since`` compares the last change).
 - ``images/`` the Wagtail images endpoint, limited to images that published records show.
-- ``originals/<signed>/<hash>.<ext>`` serves an original image file (see ``media``).
+- ``originals/<signed>/<hash>.<ext>`` serves an original image file (see ``media``), only if it is a
+  clean original (no metadata: ``base.images.is_clean_original``); anything else is refused (410).
 """
 
 from __future__ import annotations
 
+import io
+import logging
 import mimetypes
 
 from django.core import signing
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponseGone
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from wagtail.api.v2.router import WagtailAPIRouter
@@ -32,7 +35,10 @@ from chinar_cms.base.contract import (
     image_src,
 )
 from chinar_cms.base.exporters import contract_page_models
+from chinar_cms.base.images import is_clean_original
 from chinar_cms.districts.models import District
+
+log = logging.getLogger(__name__)
 
 
 def _since(request):
@@ -120,8 +126,15 @@ def original(request, token: str, name: str):
     if image is None or image_src(image).rsplit("/", 1)[-1] != name:
         raise Http404("image not found")
     content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
-    image.file.open("rb")
-    return FileResponse(image.file, content_type=content_type)
+    with image.open_file() as fh:
+        data = fh.read()
+    if not is_clean_original(data):
+        # Stored before originals were cleaned on every path, or put in storage behind the CMS's back:
+        # never served. ``manage.py clean_stored_images`` cleans it (a new file, hence a new src).
+        log.error("refused to serve original image %s (pk %s): it has metadata or is not a clean original",
+                  image.file.name, image.pk)
+        return HttpResponseGone("this image must be cleaned before it can be served (manage.py clean_stored_images)")
+    return FileResponse(io.BytesIO(data), content_type=content_type)
 
 
 api_router = WagtailAPIRouter("wagtailapi")

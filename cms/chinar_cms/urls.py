@@ -7,7 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from .api import api_router, original
-from .base.views import theme_static
+from .base.views import media, theme_static
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -18,10 +18,10 @@ urlpatterns = [
     path("", RedirectView.as_view(url="/admin/", permanent=False)),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.STORAGES["default"]["BACKEND"] == "chinar_cms.base.storage.LocalMediaStorage":
+    # Media on local disk: for people signed in to the admin only, in development and production
+    # alike (with S3, file links are signed URLs of the private bucket).
+    urlpatterns.append(path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", media, name="chinar-media"))
 
 # The CMS is headless: buyers use the static site. Page URLs exist for Wagtail's own links.
 urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)

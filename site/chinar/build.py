@@ -22,12 +22,12 @@ import gc
 import logging
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from . import assets, signals, urls
-from .catalog import Catalog
+from .catalog import Catalog, Record
 from .changes import in_place_edits
 from .content import ReadAhead, load_catalog, record_files
 from .errors import BuildError, ContentError
@@ -41,7 +41,7 @@ from .progress import Progress
 from .relations import resolve
 from .rendering import Result, code_hash, render_pages, template_cache_dir
 from .settings import SITE_DIR, Settings, load_plugins, read_settings, settings_file
-from .validate import image_objects, prepare_validators
+from .validate import image_objects, media_problems, prepare_validators
 
 log = logging.getLogger(__name__)
 
@@ -102,6 +102,7 @@ def load_records(job: BuildJob) -> bool:
     if prev is not None and not job.full:
         edits = in_place_edits(job.changes, job.content_dir, prev.catalog, prev.new_state.records)
         if edits is not None:
+            check_media((data for _sig, data in edits.values()), prev.images)  # before anything is changed
             carry_in_place(job, prev)
             for rel, (sig, data) in edits.items():
                 rec = job.new_state.records[rel][1]
@@ -152,6 +153,7 @@ def list_pages(job: BuildJob, in_place: bool) -> list[int] | None:
         return sorted({i for rec in job.edited for i in holders.get(rec["_file"], ())})
     job.relations = resolve(job.catalog)
     note_media(job.catalog, job.images.content_hash)
+    check_media(job.catalog.iter_records(), job.images)
     job.pages = build_pages(job.catalog, job.relations)
     return None
 
@@ -166,6 +168,26 @@ def note_media(catalog: Catalog, media_hash) -> None:
     """
     for rec in catalog.iter_records():
         note_record_media(rec, media_hash)
+
+
+def check_media(records: Iterable[Record], images) -> None:
+    """Raise ContentError naming every use of an original that cannot be built (record file, JSON pointer,
+    file, why), not only the first, before any page is rendered: the checks ``chinar check`` makes
+    (``ImagePipeline.problem``; the originals were probed already, by ``note_media``)."""
+    problems = media_problems(records, images.problem)
+    if problems:
+        raise ContentError(problems)
+
+
+def encode_images(job: BuildJob) -> None:
+    """``ImagePipeline.write``; damage found only by decoding is named the way ``check_media`` names it."""
+    from .images import ImageError
+
+    try:
+        job.images.write()
+    except ImageError:
+        check_media(job.catalog.iter_records(), job.images)
+        raise
 
 
 def note_record_media(rec: dict, media_hash) -> None:
@@ -238,7 +260,7 @@ def write_images(job: BuildJob, in_place: bool) -> None:
     if in_place:
         born, dead = job.image_use().settle()
         images.forget_written(born)  # new to the output, or removed from it by an earlier build: link it
-        images.write()
+        encode_images(job)
         job.output.produced -= dead
         job.output.produced |= born
         job.report.images = {k: v - before.get(k, 0) for k, v in images.stats.items()}
@@ -246,7 +268,7 @@ def write_images(job: BuildJob, in_place: bool) -> None:
     for requests in job.new_state.requests.values():
         for request in requests:
             job.files_of(request)
-    images.write()
+    encode_images(job)
     job.output.produced.update(images.output_files())
     job.report.images = images.stats
 

@@ -3,7 +3,8 @@
 The CMS produces the content contract and previews records with the site's own templates, so it
 needs a few things the build owns: the record types and languages, the schemas, the sanitiser that
 rich text must pass, the rules for plain text (``chinar.text``: checked where an editor types), where
-a record's page lives, and the preview renderer. It takes them from here and nowhere else in
+a record's page lives, the preview renderer, and the image limits (``media_limits``) and checks an
+original must pass for the build to accept it. It takes them from here and nowhere else in
 ``chinar`` (``tests/test_import_graph.py`` checks), so the build's modules can change shape without
 breaking the CMS. Nothing here imports Django, and importing this module does
 not import Jinja (the renderer is loaded on the first preview).
@@ -14,9 +15,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from . import media_limits
 from .catalog import Catalog, Record
 from .content import load_catalog
 from .errors import ContentError, Problem
+from .images.source import HEIF_BRANDS, ImageError, Sources, check_complete, describe_other
 from .languages import BY_CODE, DEFAULT_LOCALE, LANGUAGES, LOCALES, RTL_LOCALES, Language, direction
 from .listings.feed import FeedError, FeedRow, read_feed
 from .listings.outcome import DEAD, LABELS, OK, WORKING, Outcome
@@ -29,12 +32,18 @@ from .text import needs_care as text_needs_care
 from .text import problem as text_problem
 from .urls import detail as record_path
 from .urls import href
-from .validate import RESERVED_SLUGS
+from .validate import RESERVED_SLUGS, media_problems
 
 
 def record_file(rec: Record) -> str:
     """Where a record lives in a content directory: ``<folder>/<translation_key>.<locale>.json``."""
     return f"{TYPE_DIRS[rec['type']]}/{rec['translation_key']}.{rec['locale']}.json"
+
+
+def original_problems(catalog: Catalog, content_dir: Path) -> list[Problem]:
+    """Every use of an image original of ``content_dir`` the build would refuse, by record file and JSON
+    pointer: the checks ``chinar check`` makes (``media_limits``, decompression bombs, files cut short)."""
+    return media_problems(catalog.iter_records(), Sources(Path(content_dir) / "media").problem)
 
 
 def theme_dir() -> Path:
@@ -63,9 +72,10 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-__all__ = ["BY_CODE", "BY_NAME", "Catalog", "ContentError", "DEFAULT_LOCALE", "LANGUAGES", "LOCALES", "Language",
-           "Problem", "RECORD_TYPES", "RESERVED_SLUGS", "RTL_LOCALES", "Record", "RecordType", "SCHEMA_VERSION",
-           "TYPE_DIRS", "direction", "href", "load_catalog", "load_order", "record_file", "record_path",
-           "render_record", "sanitise", "schema_dir", "theme_dir", "clean_text", "text_needs_care", "text_problem",
+__all__ = ["BY_CODE", "BY_NAME", "Catalog", "ContentError", "DEFAULT_LOCALE", "HEIF_BRANDS", "ImageError", "LANGUAGES",
+           "LOCALES", "Language", "Problem", "RECORD_TYPES", "RESERVED_SLUGS", "RTL_LOCALES", "Record", "RecordType",
+           "SCHEMA_VERSION", "TYPE_DIRS", "check_complete", "describe_other", "direction", "href", "load_catalog",
+           "load_order", "media_limits", "original_problems", "record_file", "record_path", "render_record",
+           "sanitise", "schema_dir", "theme_dir", "clean_text", "text_needs_care", "text_problem",
            "DEAD", "FeedError", "FeedRow", "LABELS", "OK", "Outcome", "WORKING", "listing_id", "listing_url_problem",
            "marketplace_registry", "read_feed"]  # and, on first use, CheckSettings, Previous, Target, run_checks

@@ -13,7 +13,7 @@ import marshal
 import os
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -415,4 +415,22 @@ def validate_catalog(catalog: Catalog, *, check_media: bool = True) -> list[Prob
                     if not media_exists[image["src"]]:
                         problems.append(Problem(rel, pointer + "/src",
                                                 f"image file media/{image['src']} does not exist"))
+    return problems
+
+
+def media_problems(records: Iterable[Record], problem: Callable[[str], str | None]) -> list[Problem]:
+    """Every use of an original that cannot be built in ``records``, each named by its record file and
+    the JSON pointer of its ``src``: ``artisans/x.en.json#/portrait/src: media/x.jpg: truncated JPEG ...``.
+
+    ``problem(src)`` says why an original cannot be used, or None (``ImagePipeline.problem`` in the
+    build, ``images.source.Sources.problem`` in ``chinar check``: one set of checks for both).
+    """
+    problems: list[Problem] = []
+    for rec in records:
+        if not any(problem(image["src"]) for image in image_objects(rec)):
+            continue  # pointers are worked out only for a record that has something to report
+        for pointer, image in images(rec):
+            found = problem(image["src"])
+            if found:
+                problems.append(Problem(rec["_file"], pointer + "/src", found))
     return problems

@@ -36,6 +36,33 @@ def pytest_configure(config):
     _setup_django(config)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def no_personal_data_in_stored_media():
+    """After the whole CMS suite, walk every file stored in every media folder it used (the test
+    settings' MEDIA_ROOT and any a test switched to): none may hold GPS, camera or owner data, or any
+    string planted in the test photos' metadata (``media_helpers.personal_data``). A file found fails
+    the run (an error at the teardown of the last test), naming it and what it holds."""
+    from django.conf import settings
+    from django.test.signals import setting_changed
+    from media_helpers import personal_data
+
+    roots = {Path(settings.MEDIA_ROOT)}
+
+    def remember(setting, value, **kwargs):
+        if setting == "MEDIA_ROOT" and value:
+            roots.add(Path(value))
+
+    setting_changed.connect(remember, weak=False)
+    yield
+    setting_changed.disconnect(remember)
+    found = {}
+    checked = 0
+    for root in sorted(roots):
+        for path in sorted(p for p in root.rglob("*") if p.is_file()) if root.is_dir() else []:
+            checked += 1
+            if problems := personal_data(path.read_bytes()):
+                found[str(path)] = problems
+    assert not found, f"personal data in stored media ({checked} files checked): {found}"
 
 
 def _load(content: Path = TINY) -> None:

@@ -84,3 +84,56 @@ def test_editor_creates_and_submits_moderator_publishes(live_server, browser, tm
     assert cli.main(["build", "--content", str(out), "--output", str(site), "--cache", str(tmp_path / "c")]) == 0
     html = (site / "artisans" / artisan.slug / "index.html").read_text("utf-8")
     assert "Mohammad Yousuf Khan" in html and "walnut wood" in html
+
+
+@LIVE
+def test_editor_adds_images_in_bulk_in_urdu_and_no_location_is_stored(live_server, browser, tmp_path):
+    """"Add images" in a real browser, with the admin in Urdu: a phone photo with GPS and a photo cut
+    short. The good one waits for its alt text with nothing personal stored; the bad one shows the
+    form's message in Urdu; after the alt text is saved, the original is clean and upright."""
+    import io
+
+    from chinar_cms.base.models import ChinarImage
+    from django.contrib.auth import get_user_model
+    from media_helpers import assert_no_personal_data, photo_with_gps
+    from PIL import Image as PILImage
+    from wagtail.models import UploadedFile
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(get_user_model().objects.get(username="editor"))
+    profile.preferred_language = "ur"
+    profile.save()
+    cut = io.BytesIO()
+    PILImage.effect_noise((600, 400), 60).convert("RGB").save(cut, "JPEG")
+    base = live_server.url
+
+    editor = browser.new_page(viewport={"width": 1280, "height": 1000})
+    login(editor, base, "editor", "chinar-editor")
+    editor.goto(f"{base}/admin/images/multiple/add/")
+    assert editor.locator("html").get_attribute("dir") == "rtl"
+    editor.set_input_files("#fileupload", files=[
+        {"name": "ghar.jpg", "mimeType": "image/jpeg", "buffer": photo_with_gps(size=(400, 300))},
+        {"name": "adhoora.jpg", "mimeType": "image/jpeg", "buffer": cut.getvalue()[:9000]},
+    ])
+    alt = editor.locator("#upload-list input[name$='-description']")
+    alt.wait_for()
+    failure = editor.locator("#upload-list li.upload-failure .error_messages")
+    expect(failure).to_contain_text("یہ تصویر ادھوری ہے")
+    editor.screenshot(path=str(tmp_path / "bulk-upload-ur.png"), full_page=True)
+
+    pending = UploadedFile.objects.get()
+    with pending.file.open("rb") as fh:
+        assert_no_personal_data(fh.read(), pending.file.name)
+    # (Who may fetch it is tested through the CMS's own URLs in test_image_uploads.py: Django's test live
+    # server serves MEDIA_ROOT itself, before the URLs, so it cannot show it here.)
+
+    alt.fill("ایک کاریگر کا کرگھا")
+    editor.locator("#upload-list li.upload-success button[type=submit]").click()
+    expect(editor.locator("#upload-list li.upload-success")).to_have_count(0)  # saved: its row goes
+    editor.screenshot(path=str(tmp_path / "bulk-upload-ur-saved.png"), full_page=True)
+    image = ChinarImage.objects.get(description="ایک کاریگر کا کرگھا")
+    with image.open_file() as fh:
+        stored = fh.read()
+    assert_no_personal_data(stored, image.file.name)
+    assert PILImage.open(io.BytesIO(stored)).size == (300, 400)  # upright
+    assert not UploadedFile.objects.exists()

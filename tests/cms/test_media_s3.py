@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 
 import boto3
 import pytest
+from media_helpers import GPS_IFD, assert_no_personal_data, download_original, photo_with_gps, publish_as_hero
 from PIL import Image as PILImage
 
 pytestmark = pytest.mark.django_db
@@ -29,7 +30,6 @@ pytestmark = pytest.mark.django_db
 log = logging.getLogger(__name__)
 
 CMS_DIR = Path(__file__).resolve().parents[2] / "cms"
-GPS_IFD = 0x8825
 PREFIX = "media"  # AWS_LOCATION
 
 
@@ -109,19 +109,6 @@ def s3_storage(settings, bucket, s3_url, local_media):
     return storage
 
 
-def _photo_with_gps() -> bytes:
-    """A JPEG as a phone writes it: camera make, orientation and GPS coordinates in EXIF."""
-    exif = PILImage.Exif()
-    exif[0x010F] = "PhoneMaker"  # Make
-    exif[0x0112] = 6  # orientation: rotate 90 degrees
-    exif.get_ifd(GPS_IFD)[1] = "N"  # GPSLatitudeRef
-    exif.get_ifd(GPS_IFD)[2] = (34.0, 5.0, 0.0)  # GPSLatitude
-    buf = io.BytesIO()
-    PILImage.new("RGB", (40, 30), "red").save(buf, "JPEG", exif=exif)
-    assert PILImage.open(io.BytesIO(buf.getvalue())).getexif().get_ifd(GPS_IFD)
-    return buf.getvalue()
-
-
 def _upload_in_admin(client, title: str):
     """Upload a photo with GPS EXIF through the admin's "Add an image" form, as an editor does."""
     from django.contrib.auth import get_user_model
@@ -137,7 +124,7 @@ def _upload_in_admin(client, title: str):
             "title": title,
             "description": "Papier-mache box on a workbench",
             "collection": Collection.get_first_root_node().pk,
-            "file": SimpleUploadedFile("workshop.jpg", _photo_with_gps(), content_type="image/jpeg"),
+            "file": SimpleUploadedFile("workshop.jpg", photo_with_gps(), content_type="image/jpeg"),
         },
     )
     assert response.status_code == 302, response.content.decode()[:2000]
@@ -162,29 +149,6 @@ def _files(root: Path) -> list[Path]:
     return sorted(p for p in root.rglob("*") if p.is_file()) if root.exists() else []
 
 
-def _publish_as_hero(image) -> None:
-    """Show ``image`` on the published craft page, so the API hands out a link to its original."""
-    from chinar_cms.crafts.models import CraftPage
-
-    craft = CraftPage.objects.filter(locale__language_code="en", live=True).first()
-    craft.hero = [{"type": "image", "value": {"image": image.pk, "alt": "A papier-mache box"}}]
-    craft.save_revision().publish()
-
-
-def _download_original(client, image) -> tuple[str, bytes]:
-    """The original as `chinar pull` gets it: the link from the API's `media` map, then a GET."""
-    from chinar_cms.base.contract import image_src
-
-    client.logout()  # the API is anonymous
-    items = client.get("/api/v2/pages/?record_type=craft&fields=_,record,media").json()["items"]
-    media = {src: url for item in items for src, url in item["media"].items()}
-    src = image_src(image)
-    assert src in media, sorted(media)
-    response = client.get(urlsplit(media[src]).path)
-    assert response.status_code == 200
-    return response["Content-Type"], b"".join(response.streaming_content)
-
-
 def test_upload_lands_in_the_bucket_without_gps(client, bucket, s3_storage, local_media):
     s3, name = bucket
     before = set(_keys(s3, name))
@@ -205,10 +169,45 @@ def test_upload_lands_in_the_bucket_without_gps(client, bucket, s3_storage, loca
 
     assert _files(local_media) == []  # nothing written to MEDIA_ROOT
 
-    _publish_as_hero(image)
-    content_type, original = _download_original(client, image)
+    publish_as_hero(image)
+    content_type, original = download_original(client, image)
     assert content_type == "image/jpeg"
     assert original == stored
+
+
+def test_multiple_upload_puts_nothing_with_gps_in_the_bucket(client, bucket, s3_storage, local_media):
+    """"Add images": the file waiting for its alt text (wagtail_uploads/) and the image made from it
+    reach the bucket without metadata, a HEIC photo as a JPEG; every object in the bucket is clean."""
+    from django.contrib.auth import get_user_model
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+    from wagtail.images import get_image_model
+    from wagtail.models import Collection, UploadedFile
+
+    s3, name = bucket
+    client.force_login(get_user_model().objects.get(username="editor"))
+    collection = Collection.get_first_root_node().pk
+    response = client.post(reverse("wagtailimages:add_multiple"), {
+        "collection": collection,
+        "files[]": SimpleUploadedFile("IMG_0042.HEIC", photo_with_gps("HEIF"), content_type="image/heic"),
+    }, headers={"x-requested-with": "XMLHttpRequest"})
+    pending = UploadedFile.objects.get(pk=response.json()["uploaded_file_id"])
+    key = f"{PREFIX}/{pending.file.name}"
+    assert pending.file.name.startswith("wagtail_uploads/") and key.endswith(".jpg")
+    waiting = s3.get_object(Bucket=name, Key=key)["Body"].read()
+    assert_no_personal_data(waiting, key)
+
+    prefix = f"uploaded-image-{pending.pk}"
+    response = client.post(reverse("wagtailimages:create_multiple_from_uploaded_image", args=[pending.pk]), {
+        f"{prefix}-title": "Bulk on S3", f"{prefix}-description": "Walnut carving", f"{prefix}-collection": collection,
+    }, headers={"x-requested-with": "XMLHttpRequest"})
+    assert response.json()["success"], response.json()
+    image = get_image_model().objects.get(title="Bulk on S3")
+    assert key not in _keys(s3, name)  # the pending copy is gone
+    for stored_key in _keys(s3, name):
+        assert_no_personal_data(s3.get_object(Bucket=name, Key=stored_key)["Body"].read(), stored_key)
+    assert f"{PREFIX}/{image.file.name}" in _keys(s3, name)
+    assert _files(local_media) == []
 
 
 def test_no_bucket_means_local_disk(client, bucket, settings, local_media):
@@ -230,8 +229,8 @@ def test_no_bucket_means_local_disk(client, bucket, settings, local_media):
     _assert_clean(path.read_bytes())
     assert _keys(s3, name) == []
 
-    _publish_as_hero(image)
-    content_type, original = _download_original(client, image)
+    publish_as_hero(image)
+    content_type, original = download_original(client, image)
     assert content_type == "image/jpeg"
     assert original == path.read_bytes()
 
@@ -250,7 +249,7 @@ def test_settings_choose_the_storage_from_the_environment(tmp_path):
         )
         return json.loads(out.stdout)
 
-    local = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    local = {"BACKEND": "chinar_cms.base.storage.LocalMediaStorage"}
     assert storages_for({}) == [local, local]
 
     base, test = storages_for(
@@ -263,7 +262,7 @@ def test_settings_choose_the_storage_from_the_environment(tmp_path):
             "AWS_SECRET_ACCESS_KEY": "not-a-setting",
         }
     )
-    assert base["BACKEND"] == "storages.backends.s3.S3Storage"
+    assert base["BACKEND"] == "chinar_cms.base.storage.S3MediaStorage"
     options = base["OPTIONS"]
     assert options["bucket_name"] == "chinar-media"
     assert options["endpoint_url"] == "http://127.0.0.1:9000"

@@ -18,7 +18,16 @@ from django.db import transaction
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 
-from chinar.contract import DEFAULT_LOCALE, LOCALES, RECORD_TYPES, Catalog, load_catalog, load_order
+from chinar.contract import (
+    DEFAULT_LOCALE,
+    LOCALES,
+    RECORD_TYPES,
+    Catalog,
+    ContentError,
+    load_catalog,
+    load_order,
+    original_problems,
+)
 
 from .contract import demo_key
 
@@ -372,7 +381,14 @@ class Loader:
 
 
 def load_content(content_dir: Path | str) -> dict[str, int]:
-    """Validate ``content_dir`` and load it into the CMS in one transaction; returns counts per type."""
+    """Validate ``content_dir`` and load it into the CMS in one transaction; returns counts per type.
+
+    Its image originals are checked first as ``chinar check`` does (every bad one named by record
+    file and field); the image model then stores each without metadata.
+    """
     catalog = load_catalog(content_dir)
+    problems = original_problems(catalog, Path(content_dir))
+    if problems:
+        raise ContentError(problems)
     with transaction.atomic():
         return Loader(catalog).load()

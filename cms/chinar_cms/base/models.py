@@ -14,7 +14,7 @@ from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.models import Page
 
 from .fields import LinesField, lines
-from .images import strip_metadata
+from .images import ImageRejected, is_clean_original, prepare_original
 from .serializers import MediaField, RecordField
 from .text import clean_text_fields
 
@@ -22,8 +22,11 @@ SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
 class ChinarImage(AbstractImage):
-    """A Wagtail image whose EXIF/XMP (GPS, camera, owner) is removed before it is stored.
+    """A Wagtail image whose original is stored clean: no EXIF/XMP/IPTC (GPS, camera, owner), upright,
+    within the build's limits (``images.prepare_original``).
 
+    Done here before saving, so that width, height and file hash describe the stored file; the
+    media storage (``storage.py``) makes the same checks for every other way a file is written.
     ``description`` is the default alt text and is required in the admin form; each use of the
     image carries its own (translated) alt text in the page that shows it.
     """
@@ -33,9 +36,15 @@ class ChinarImage(AbstractImage):
     def save(self, *args: Any, **kwargs: Any) -> None:
         if self.file and not getattr(self.file, "_committed", True):
             self.file.open()
-            cleaned = strip_metadata(self.file)
-            if cleaned is not None:
-                self.file = ContentFile(cleaned, name=os.path.basename(self.file.name))
+            self.file.seek(0)
+            data = self.file.read()
+            if not is_clean_original(data):
+                try:
+                    prepared = prepare_original(data, os.path.basename(self.file.name))
+                except ImageRejected as exc:
+                    raise ValidationError({"file": ValidationError(exc.message, code=exc.code, params=exc.params)}) \
+                        from exc
+                self.file = ContentFile(prepared.data, name=prepared.name)
                 self._set_image_file_metadata()
         super().save(*args, **kwargs)
 

@@ -14,7 +14,7 @@ from typing import Any
 import dj_database_url
 from django.conf import global_settings
 
-from chinar.contract import DEFAULT_LOCALE, RTL_LOCALES
+from chinar.contract import DEFAULT_LOCALE, RTL_LOCALES, media_limits
 from chinar.contract import LANGUAGES as SITE_LANGUAGES
 
 CMS_DIR = Path(__file__).resolve().parents[2]  # .../cms
@@ -106,6 +106,11 @@ LANGUAGE_CODE = DEFAULT_LOCALE
 LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [(lang.code, lang.name) for lang in SITE_LANGUAGES]
 LANGUAGES_BIDI = sorted(set(global_settings.LANGUAGES_BIDI) | RTL_LOCALES)
 WAGTAIL_I18N_ENABLED = True
+# Editors may use the admin in English, Hindi or Urdu (account settings); Wagtail ships no Hindi or Urdu
+# catalog, so its own words stay English there, while the CMS's messages and Django's are translated.
+WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# The CMS's own strings in Hindi and Urdu (django.po, compiled when the CMS starts: base/translations.py).
+LOCALE_PATHS = [PROJECT_DIR / "locale"]
 USE_I18N = True
 TIME_ZONE = "Asia/Kolkata"
 USE_TZ = True
@@ -124,14 +129,15 @@ def media_storage(env: Mapping[str, str]) -> dict[str, Any]:
     ``AWS_S3_REGION_NAME``, ``AWS_LOCATION`` (key prefix, e.g. ``media/``),
     ``AWS_S3_ADDRESSING_STYLE``. Credentials are never settings: boto3's standard chain finds them
     (``AWS_ACCESS_KEY_ID``/``AWS_SECRET_ACCESS_KEY``, ``AWS_PROFILE``, an instance or container role).
-    Otherwise uploads go to ``MEDIA_ROOT``.
+    Otherwise uploads go to ``MEDIA_ROOT``. Either way through ``chinar_cms.base.storage``, which
+    removes personal metadata from every image before it is written.
     """
     bucket = (env.get("AWS_STORAGE_BUCKET_NAME") or "").strip()
     if not bucket:
-        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+        return {"BACKEND": "chinar_cms.base.storage.LocalMediaStorage"}
     endpoint = (env.get("AWS_S3_ENDPOINT_URL") or "").strip() or None
     return {
-        "BACKEND": "storages.backends.s3.S3Storage",
+        "BACKEND": "chinar_cms.base.storage.S3MediaStorage",
         "OPTIONS": {
             "bucket_name": bucket,
             "endpoint_url": endpoint,
@@ -154,7 +160,11 @@ STORAGES = {
 WAGTAIL_SITE_NAME = "Chinar"
 WAGTAILADMIN_BASE_URL = os.environ.get("CHINAR_CMS_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "base.ChinarImage"
-WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
+# One set of image limits for the CMS and the build (site/chinar/media_limits.py). HEIC (iPhones) is
+# accepted and stored as JPEG; a picture over MAX_PIXELS (up to MAX_UPLOAD_PIXELS) is scaled down.
+WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "heic", "heif"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = media_limits.MAX_BYTES
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = media_limits.MAX_UPLOAD_PIXELS
 # Contract slugs are ASCII (lowercase letters, digits, hyphens) in every locale.
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

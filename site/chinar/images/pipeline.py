@@ -25,10 +25,11 @@ from multiprocessing import get_context
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from ..media_limits import MAX_PIXELS
 from ..progress import QUIET, Progress
 from .encode import Job, SourceTask, TaskResult, encode_chunk
 from .geometry import Box, Size, crop_box, output_sizes
-from .source import DEFAULT_MAX_PIXELS, ImageError, ProbeRecord, SourceInfo, probe
+from .source import ImageError, SourceInfo, Sources
 from .specs import (
     ENCODERS,
     EXTENSION,
@@ -107,7 +108,7 @@ class ImagePipeline:
         url_prefix: str = "/img/",
         *,
         workers: int | None = None,
-        max_pixels: int = DEFAULT_MAX_PIXELS,
+        max_pixels: int = MAX_PIXELS,
         specs: Mapping[str, Spec] = SPECS,
         encoders: Mapping[str, Mapping[str, Any]] = ENCODERS,
         progress: Progress = QUIET,
@@ -125,14 +126,13 @@ class ImagePipeline:
         self.specs = specs
         self.encoders = {fmt: dict(options) for fmt, options in encoders.items()}
         self._encoder_version = encoder_version()
-        self._media_resolved = self.media_root.resolve()
-        self._sources: dict[str, SourceInfo | ImageError] = {}
-        self._probes = ProbeRecord(self.cache_dir / "sources.json")
+        self.sources = Sources(self.media_root, self.cache_dir / "sources.json", max_pixels)
         self._plans: dict[tuple, Picture | Rendition] = {}
         self._jobs: dict[str, tuple[SourceInfo, Job]] = {}
         self._written: set[str] = set()
         self._new: list[str] = []  # keys planned since the last ``link_cached``
-        self._stats = {"encoded": 0, "reused": 0, "sources": 0, "hashed": 0, "written": 0}
+        self._stats = {"encoded": 0, "reused": 0, "written": 0}
+        self.failed: dict[str, str] = {}  # src -> why ``write`` could not encode it
 
     # -- asking ------------------------------------------------------------------------------
 
@@ -219,6 +219,11 @@ class ImagePipeline:
         except ImageError as exc:
             return f"error:{exc}"
 
+    def problem(self, src: str) -> str | None:
+        """Why the original ``src`` cannot be used (``"media/<src>: <problem>"``): found when it was
+        probed, or when ``write`` decoded it. None if nothing is known to be wrong with it."""
+        return self.failed.get(src) or self.sources.problem(src)
+
     def forget_written(self, names: set[str]) -> None:
         """Files (relative to output_dir) that left the output: link them again if asked for later."""
         prefix = "/".join(PurePosixPath(self.url_prefix).parts[1:])
@@ -239,7 +244,7 @@ class ImagePipeline:
         originals used; ``hashed``: of those, how many were read and hashed (the rest were unchanged
         since a previous build); ``written``: files linked or copied into the output.
         """
-        return dict(self._stats)
+        return {**self._stats, "sources": self.sources.count, "hashed": self.sources.hashed}
 
     # -- writing -----------------------------------------------------------------------------
 
@@ -283,7 +288,7 @@ class ImagePipeline:
             if tasks:
                 self._report(self._run(tasks))
         finally:
-            self._probes.save()  # after encoding, so files probed just now are not "racy" next time
+            self.sources.save()  # after encoding, so files probed just now are not "racy" next time
         self.image_dir.mkdir(parents=True, exist_ok=True)
         for _, job in pending:
             self._put(job)
@@ -342,6 +347,7 @@ class ImagePipeline:
             if result.error is not None:
                 logger.error("%s: %s", result.display, result.error)
                 errors.append(ImageError(result.display, result.error))
+                self.failed[result.display[len(self.media_root.name) + 1:]] = str(errors[-1])
         if errors:
             first = errors[0]
             if len(errors) > 1:
@@ -382,32 +388,7 @@ class ImagePipeline:
         src = image.get("src") if isinstance(image, Mapping) else None
         if not isinstance(src, str) or not src:
             raise ImageError(f"{self.media_root.name}/?", f"image object has no 'src': {image!r}")
-        display = f"{self.media_root.name}/{src}"
-        if src not in self._sources:
-            try:
-                path = self._resolve(src, display)
-                info = self._probes.recall(path, display, self.max_pixels)
-                if info is None:
-                    info = probe(path, display, self.max_pixels)
-                    self._probes.remember(info)
-                    self._stats["hashed"] += 1
-                self._sources[src] = info
-                self._stats["sources"] += 1
-            except ImageError as exc:
-                self._sources[src] = exc
-        found = self._sources[src]
-        if isinstance(found, ImageError):
-            raise found
-        return found
-
-    def _resolve(self, src: str, display: str) -> Path:
-        relative = PurePosixPath(src)
-        if relative.is_absolute() or ".." in relative.parts or "\\" in src:
-            raise ImageError(display, "src must be a relative path under media/ without '..'")
-        path = self.media_root.joinpath(*relative.parts).resolve()
-        if not path.is_relative_to(self._media_resolved):
-            raise ImageError(display, "src points outside media/ (symlink?)")
-        return path
+        return self.sources.get(src)
 
     @staticmethod
     def _focal(image: Mapping[str, Any], display: str) -> tuple[float, float]:
