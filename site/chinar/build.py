@@ -57,6 +57,10 @@ class BuildReport:
     written: int = 0
     unchanged: int = 0
     removed: int = 0
+    # The output files this build changed (written, or renditions linked in) and removed: what a deploy
+    # of just this build's changes uploads and deletes (``chinar publish``).
+    changed_files: list[str] = field(default_factory=list)
+    removed_files: list[str] = field(default_factory=list)
     images: dict[str, int] = field(default_factory=dict)
     search: dict[str, Any] = field(default_factory=dict)
     seconds: dict[str, float] = field(default_factory=dict)
@@ -680,6 +684,7 @@ def _build(content_dir: Path, output_dir: Path, base_url: str, cache_dir: Path |
         tree.abort()
         raise
     job.report.written, job.report.unchanged, job.report.removed = len(tree.written), tree.unchanged, len(tree.removed)
+    job.report.changed_files, job.report.removed_files = tree.moved, tree.removed
     job.report.seconds["total"] = round(time.perf_counter() - start, 3)
     return job.report
 

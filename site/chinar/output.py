@@ -26,6 +26,7 @@ class OutputTree:
         self.written: list[str] = []
         self.unchanged = 0
         self.removed: list[str] = []
+        self.moved: list[str] = []  # files ``commit`` put into the output (written or linked in)
         self.live_exists = self.output_dir.is_dir()  # a first build has nothing to compare with
         self._folders: set[str] = set()  # staging folders known to exist (in this process)
 
@@ -102,6 +103,7 @@ class OutputTree:
             # ``produced`` already names every file: pages and site files through ``write``, renditions
             # from the image pipeline (listing 50,000 folders again would cost seconds on this disk).
             self.staging.rename(self.output_dir)
+            self.moved = sorted(self.produced)
             log.info("output: %d written", len(self.written))
             return
         for dirpath, _dirs, files in os.walk(self.staging):
@@ -116,6 +118,7 @@ class OutputTree:
                     dest.parent.mkdir(parents=True, exist_ok=True)
                 os.replace(src, dest)
                 self.produced.add(rel)
+                self.moved.append(rel)
         if previous is None:
             previous = {p.relative_to(self.output_dir).as_posix() for p in self.output_dir.rglob("*") if p.is_file()}
         for rel in sorted(previous - self.produced):

@@ -17,6 +17,12 @@ Originals no record refers to any more are removed (a withdrawn artisan's photos
 Atomic: the new snapshot is assembled in a temporary sibling directory, validated with
 ``load_catalog``, and only then swapped in. Any failure (HTTP error, dropped connection,
 invalid content) leaves the previous snapshot exactly as it was.
+
+In place (``in_place=True``, what ``chinar publish`` uses): an incremental pull writes the changed
+records straight into the content directory once everything was fetched, and is not validated here
+(the resident build checks what it reads). Its cost then follows the changes, not the catalog: no
+copy of the snapshot, no reading of every record. A pull interrupted while writing leaves the state
+file as it was, so the next pull fetches the same changes again. The report lists the files changed.
 """
 
 from __future__ import annotations
@@ -53,6 +59,14 @@ class PullError(Exception):
     """The pull could not complete; the previous snapshot was left untouched."""
 
 
+class HTTPStatusError(PullError):
+    """The CMS answered with an HTTP error status (``status``)."""
+
+    def __init__(self, message: str, status: int):
+        super().__init__(message)
+        self.status = status
+
+
 class InvalidSnapshot(PullError):
     """What the CMS sent does not validate against the contract."""
 
@@ -66,6 +80,10 @@ class PullReport:
     media_removed: int = 0
     records: int = 0
     counts: dict[str, int] = field(default_factory=dict)
+    # Content-relative paths of the record and image files this pull wrote or removed.
+    changed: list[str] = field(default_factory=list)
+    # The CMS's clock when the pull started (ISO, UTC): everything published before it is in the snapshot.
+    pulled_at: str = ""
 
     def __str__(self) -> str:
         kind = "full" if self.full else "incremental"
@@ -96,7 +114,7 @@ class Api:
                     self.server_time = parsedate_to_datetime(resp.headers["Date"])
                 return body
         except urllib.error.HTTPError as exc:
-            raise PullError(f"{url}: the CMS answered HTTP {exc.code} {exc.reason}") from exc
+            raise HTTPStatusError(f"{url}: the CMS answered HTTP {exc.code} {exc.reason}", exc.code) from exc
         except (urllib.error.URLError, OSError) as exc:
             reason = getattr(exc, "reason", exc)
             raise PullError(f"{url}: could not reach the CMS ({reason})") from exc
@@ -122,6 +140,26 @@ class Api:
             offset += len(page)
             if not page or offset >= total:
                 return items
+
+
+def _published_ids(api: Api) -> dict[str, set[str]] | None:
+    """Every published object id by record type in one request (``published/``), or None when the
+    CMS does not offer it (then each type's listing is read page by page: 1,000 requests at 100,000)."""
+    try:
+        data = api.json(api.url("published/"))
+    except HTTPStatusError as exc:
+        if exc.status == 404:
+            return None
+        raise
+    try:
+        return {type_: {f"{'district' if type_ == 'district' else 'page'}:{i}" for i in data["ids"][type_]}
+                for type_ in TYPES}
+    except (KeyError, TypeError) as exc:
+        raise PullError(f"{api.url('published/')}: unexpected shape (no ids for every record type)") from exc
+
+
+def _iso(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
 
 
 def _endpoint(type_: str) -> tuple[str, dict[str, str]]:
@@ -204,36 +242,48 @@ def _download(api: Api, url: str, dest: Path, src: str) -> None:
     os.replace(tmp, dest)
 
 
-def pull(api_url: str, out: Path | str, *, full: bool = False, timeout: float = 30.0) -> PullReport:
+def pull(api_url: str, out: Path | str, *, full: bool = False, timeout: float = 30.0, since: str | None = None,
+         in_place: bool = False) -> PullReport:
     """Pull the published catalog from ``api_url`` into ``out`` (see the module docstring).
 
     If an incremental pull does not validate (say a craft was unpublished, and an artisan that
     was not republished still refers to it), it is redone as a full pull, which re-exports every
-    record against what is public now.
+    record against what is public now. ``since`` (ISO time) replaces the state's when earlier: the
+    changes since then are fetched again (``chinar publish`` keeps the time of its last deploy).
+    ``in_place``: an incremental pull writes into ``out`` without copying or validating it.
     """
     out = Path(out)
     api = Api(api_url, timeout=timeout)
     state = None if full else _read_state(out, api.base)
     if state is not None:
+        if since and since < state["since"]:
+            state = {**state, "since": since}
         try:
-            return _pull(api, out, state)
+            return _pull(api, out, state, in_place)
         except InvalidSnapshot as exc:
             log.warning("incremental pull did not validate, doing a full pull: %s", exc)
             api = Api(api_url, timeout=timeout)
-    return _pull(api, out, None)
+    return _pull(api, out, None, False)
 
 
-def _pull(api: Api, out: Path, state: dict | None) -> PullReport:
+def _pull(api: Api, out: Path, state: dict | None, in_place: bool) -> PullReport:
     report = PullReport(full=state is None)
     index: dict[str, str] = dict(state["records"]) if state else {}
+    images: dict[str, list[str]] | None = dict(state["media"]) if state and "media" in state else None
     since = state["since"] if state else None
-    work = _prepare_workdir(out, state)
+    in_place = in_place and state is not None
+    work = out if in_place else _prepare_workdir(out, state)
     try:
+        # Fetch everything first, then write: a pull that fails half way writes nothing.
+        writes: dict[str, dict] = {}
+        removes: set[str] = set()
         media_urls: dict[str, str] = {}
+        published = _published_ids(api)
         for type_ in TYPES:
             path, params = _endpoint(type_)
             prefix = "district:" if type_ == "district" else "page:"
-            visible = {f"{prefix}{item['id']}" for item in api.listing(path, fields="_,id", **params)}
+            visible = (published[type_] if published is not None else
+                       {f"{prefix}{item['id']}" for item in api.listing(path, fields="_,id", **params)})
             changed = api.listing(path, fields="_,id,record,media", since=since, **params)
             fetched = {f"{prefix}{item['id']}" for item in changed}
             # Published without a new publish date (e.g. a view restriction lifted): fetch those too.
@@ -241,14 +291,14 @@ def _pull(api: Api, out: Path, state: dict | None) -> PullReport:
                 changed.append(api.json(api.url(f"{path}{obj_id.split(':')[1]}/", fields="_,id,record,media")))
             ours = {k for k in index if k.startswith(prefix) and index[k].startswith(TYPE_DIRS[type_] + "/")}
             for obj_id in sorted(ours - visible):
-                (work / index.pop(obj_id)).unlink(missing_ok=True)
+                removes.add(index.pop(obj_id))
                 report.removed += 1
             for item in changed:
                 obj_id = f"{prefix}{item['id']}"
                 rec = item.get("record")
                 old = index.pop(obj_id, None)
                 if old:
-                    (work / old).unlink(missing_ok=True)
+                    removes.add(old)
                 if rec is None:
                     if old:
                         report.removed += 1
@@ -256,14 +306,20 @@ def _pull(api: Api, out: Path, state: dict | None) -> PullReport:
                 if rec.get("type") != type_:
                     raise PullError(f"{path}{item['id']}: record type {rec.get('type')!r} is not {type_!r}")
                 rel = _record_path(rec)
-                _write_json(work / rel, rec)
+                writes[rel] = rec
                 index[obj_id] = rel
                 media_urls.update(item.get("media") or {})
                 report.written += 1
         # Image originals: download what is missing, drop what nothing refers to any more.
-        wanted: set[str] = set()
-        for rel in index.values():
-            wanted |= _srcs(json.loads((work / rel).read_text(encoding="utf-8")))
+        if images is None:  # a state written before the pull kept each record's images: read them once
+            images = {rel: sorted(_srcs(json.loads((work / rel).read_text(encoding="utf-8"))))
+                      for rel in index.values() if rel not in writes and (work / rel).is_file()}
+        for rel in removes:
+            images.pop(rel, None)
+        for rel, rec in writes.items():
+            images[rel] = sorted(_srcs(rec))
+        images = {rel: srcs for rel, srcs in images.items() if srcs}
+        wanted = {src for srcs in images.values() for src in srcs}
         for src in sorted(wanted):
             dest = work / "media" / src
             if dest.is_file():
@@ -272,31 +328,47 @@ def _pull(api: Api, out: Path, state: dict | None) -> PullReport:
                 raise PullError(f"image {src} is referenced but the CMS gave no download link for it")
             _download(api, media_urls[src], dest, src)
             report.downloaded += 1
+            report.changed.append(f"media/{src}")
+        for rel in sorted(removes - set(writes)):
+            (work / rel).unlink(missing_ok=True)
+            report.changed.append(rel)
+        for rel, rec in sorted(writes.items()):
+            _write_json(work / rel, rec)
+            report.changed.append(rel)
         media_dir = work / "media" / "cms"
         if media_dir.is_dir():
             for f in sorted(media_dir.iterdir()):
-                if f"cms/{f.name}" not in wanted:
+                if f"cms/{f.name}" not in wanted and not f.name.endswith((".tmp", ".part")):
                     f.unlink()
                     report.media_removed += 1
+                    report.changed.append(f"media/cms/{f.name}")
         _write_json(work / "manifest.json", {"schema_version": SCHEMA_VERSION})
-        try:
-            catalog = load_catalog(work)
-        except ContentError as exc:
-            raise InvalidSnapshot(f"the pulled content is not valid; the previous snapshot is kept:\n{exc}") from exc
-        report.records = catalog.count()
+        if in_place:
+            report.records = len(index)
+        else:
+            try:
+                catalog = load_catalog(work)
+            except ContentError as exc:
+                raise InvalidSnapshot(
+                    f"the pulled content is not valid; the previous snapshot is kept:\n{exc}") from exc
+            report.records = catalog.count()
         started = api.server_time or datetime.now(UTC)
+        report.pulled_at = _iso(started)
         _write_json(
             work / STATE_FILE,
             {
                 "api": api.base,
                 "schema_version": SCHEMA_VERSION,
-                "since": (started - SINCE_MARGIN).astimezone(UTC).isoformat().replace("+00:00", "Z"),
+                "since": _iso(started - SINCE_MARGIN),
                 "records": dict(sorted(index.items())),
+                "media": dict(sorted(images.items())),
             },
         )
-        _swap(work, out)
+        if not in_place:
+            _swap(work, out)
     except BaseException:
-        shutil.rmtree(work, ignore_errors=True)
+        if not in_place:
+            shutil.rmtree(work, ignore_errors=True)
         raise
     log.info("%s", report)
     return report

@@ -198,6 +198,7 @@ class ResidentBuild:
         self._reset_indexes(job)
         job.report.written, job.report.unchanged, job.report.removed = (len(tree.written), tree.unchanged,
                                                                          len(tree.removed))
+        job.report.changed_files, job.report.removed_files = tree.moved, tree.removed
         return job.report
 
     def _reset_indexes(self, job: BuildJob) -> None:
@@ -347,6 +348,7 @@ class ResidentBuild:
             raise
         state.outputs = set(tree.produced)
         report.written, report.unchanged, report.removed = len(tree.written), tree.unchanged, len(tree.removed)
+        report.changed_files, report.removed_files = tree.moved, tree.removed
         return report
 
     def _hold(self, files: Iterable[str]) -> set[str]:
