@@ -68,7 +68,11 @@ class HTTPStatusError(PullError):
 
 
 class InvalidSnapshot(PullError):
-    """What the CMS sent does not validate against the contract."""
+    """What the CMS sent does not validate against the contract (``problems``: each file and field)."""
+
+    def __init__(self, message: str, problems: list | None = None):
+        super().__init__(message)
+        self.problems = problems or []
 
 
 @dataclass
@@ -82,8 +86,10 @@ class PullReport:
     counts: dict[str, int] = field(default_factory=dict)
     # Content-relative paths of the record and image files this pull wrote or removed.
     changed: list[str] = field(default_factory=list)
-    # The CMS's clock when the pull started (ISO, UTC): everything published before it is in the snapshot.
+    # The CMS's clock when the pull started (ISO, UTC): everything published before it is in the snapshot;
+    # ``since``: what the next pull asks for (a little earlier, ``SINCE_MARGIN``).
     pulled_at: str = ""
+    since: str = ""
 
     def __str__(self) -> str:
         kind = "full" if self.full else "incremental"
@@ -350,16 +356,16 @@ def _pull(api: Api, out: Path, state: dict | None, in_place: bool) -> PullReport
                 catalog = load_catalog(work)
             except ContentError as exc:
                 raise InvalidSnapshot(
-                    f"the pulled content is not valid; the previous snapshot is kept:\n{exc}") from exc
+                    f"the pulled content is not valid; the previous snapshot is kept:\n{exc}", exc.problems) from exc
             report.records = catalog.count()
         started = api.server_time or datetime.now(UTC)
-        report.pulled_at = _iso(started)
+        report.pulled_at, report.since = _iso(started), _iso(started - SINCE_MARGIN)
         _write_json(
             work / STATE_FILE,
             {
                 "api": api.base,
                 "schema_version": SCHEMA_VERSION,
-                "since": _iso(started - SINCE_MARGIN),
+                "since": report.since,
                 "records": dict(sorted(index.items())),
                 "media": dict(sorted(images.items())),
             },

@@ -1,4 +1,4 @@
-"""Test settings: fast hashing, media in a temporary directory, build hook sender run by the tests."""
+"""Test settings: fast hashing, media in a temporary directory, no build hook unless a test sets one."""
 
 import tempfile
 
@@ -13,5 +13,6 @@ MEDIA_ROOT = tempfile.mkdtemp(prefix="chinar-cms-media-")
 # tests/cms/test_media_s3.py points the storage at a local S3 server itself.
 STORAGES = {**STORAGES, "default": media_storage({})}  # noqa: F405
 CHINAR_BUILD_HOOK_URL = ""
-CHINAR_BUILD_HOOK_THREAD = False
+CHINAR_PUBLISH_SECRET = "test-secret-for-the-chinar-suite"  # noqa: S105 - tests only
+CHINAR_SITE_BASE_URL = "https://chinar.example.in"
 WAGTAILADMIN_BASE_URL = "http://127.0.0.1"
