@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo site test install build check lint clean
+.PHONY: demo site test install build check lint clean messages
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -14,6 +14,10 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# The CMS admin's Hindi and Urdu strings: compile the .po catalogs Django reads (the .mo files are not committed).
+messages: $(STAMP)
+	$(BIN)/pybabel compile -q -d cms/chinar_cms/buildhook/locale -D django
+
 check: $(STAMP)
 	$(BIN)/chinar check --content content
 
@@ -21,7 +25,7 @@ build: $(STAMP)
 	$(BIN)/chinar build --content content --output output
 
 # The whole pipeline: CMS (demo catalog) -> pull -> build -> serve. See scripts/demo.sh.
-demo: $(STAMP)
+demo: $(STAMP) messages
 	scripts/demo.sh
 
 # The static half only: build the committed snapshot in content/ and serve it.
@@ -30,7 +34,7 @@ site: $(STAMP)
 	$(BIN)/chinar serve --output output
 
 # The whole suite on SQLite; then, when CI provides a PostgreSQL server, the CMS suite again on it.
-test: $(STAMP)
+test: $(STAMP) messages
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 	if [ -n "$${CHINAR_TEST_POSTGRES_URL:-}" ]; then \
