@@ -127,16 +127,18 @@ class PublicImagesAPIViewSet(ImagesAPIViewSet):
 
 
 def published_ids(request):
-    """``{"ids": {record type: [id, ...]}}``: exactly the objects the listings above show (pages: the
+    """``{"ids": {record type: [id, ...]}, "now": ISO time}``: exactly the objects the listings above show (pages: the
     same public, exportable queryset as ``pages/``), as one query per type instead of a page of 100 ids
     per request."""
+    now = timezone.now()
     public = get_public_pages_queryset(request).filter(pk__in=exportable_pages().values("pk")).values("pk")
     ids = {
         type_: list(model.objects.filter(pk__in=public).order_by("pk").values_list("pk", flat=True))
         for type_, model in contract_page_models().items()
     }
     ids["district"] = list(District.objects.order_by("pk").values_list("pk", flat=True))
-    return JsonResponse({"ids": ids})
+    # The pull's start by this clock, to the microsecond: a page published after it is not in this pull.
+    return JsonResponse({"ids": ids, "now": now.isoformat()})
 
 
 def original(request, token: str, name: str):

@@ -157,6 +157,9 @@ def _published_ids(api: Api) -> dict[str, set[str]] | None:
         if exc.status == 404:
             return None
         raise
+    if isinstance(data, dict) and isinstance(data.get("now"), str):
+        # The CMS's clock to the microsecond (Date has whole seconds): when this pull started, for ``pulled_at``.
+        api.server_time = datetime.fromisoformat(data["now"].replace("Z", "+00:00"))
     try:
         return {type_: {f"{'district' if type_ == 'district' else 'page'}:{i}" for i in data["ids"][type_]}
                 for type_ in TYPES}

@@ -90,6 +90,12 @@ TEMPLATES = [
 WSGI_APPLICATION = "chinar_cms.wsgi.application"
 
 DATABASES = {"default": dj_database_url.config(default=f"sqlite:///{CMS_DIR / 'db.sqlite3'}", conn_max_age=0)}
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # The web server and the task worker write to the same file: write transactions take their lock when they
+    # begin (and wait for it) instead of failing with "database is locked" when a read turns into a write;
+    # WAL lets readers go on while one process writes.
+    DATABASES["default"]["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 20,
+                                       "init_command": "PRAGMA journal_mode=WAL;"}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -92,6 +92,8 @@ class Outcome:
         parts += [f"{k}={v}" for k, v in self.figures.items()]
         if self.message:
             parts.append(f"message={json.dumps(self.message.splitlines()[0], ensure_ascii=False)}")
+        if self.problems:
+            parts.append(f"problems={len(self.problems)} first={json.dumps(str(self.problems[0]), ensure_ascii=False)}")
         return " ".join(parts)
 
 
