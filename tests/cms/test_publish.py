@@ -531,6 +531,7 @@ def test_an_editor_publishes_in_the_admin_and_the_bucket_serves_it_then_the_admi
 @pytest.mark.browser
 @LIVE
 def test_view_live_opens_the_page_on_the_public_site(live_server, browser, tiny_site, settings, client):
+    """As a new user would: publish, then "View live" in the confirmation (and in the page's menu)."""
     from chinar.serve import serve_in_thread
 
     server, site = serve_in_thread(tiny_site)
@@ -541,16 +542,22 @@ def test_view_live_opens_the_page_on_the_public_site(live_server, browser, tiny_
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         _login(page, live_server.url, "admin", "chinar-admin")
         page.goto(f"{live_server.url}/admin/pages/{artisan.pk}/edit/")
+        page.locator("[data-w-dropdown-target=toggle]").last.click()
+        page.get_by_role("button", name="Publish").click()
+        page.wait_for_load_state()
         view_live = page.get_by_role("link", name="View live").first
-        href = view_live.get_attribute("href")
-        assert href == f"{site}/artisans/shazia-akhter/"
-        response = page.goto(href)
-        assert response.status == 200
-        assert "Shazia Akhter" in page.title()
+        assert view_live.get_attribute("href") == f"{site}/artisans/shazia-akhter/"
+        view_live.click()
+        page.wait_for_load_state()
+        assert page.url == f"{site}/artisans/shazia-akhter/"
+        assert "Shazia Akhter" in page.title()  # the public page, not a CMS error
+
         hindi = _artisan(locale="hi")
-        page.goto(f"{live_server.url}/admin/pages/{hindi.pk}/edit/")
-        response = page.goto(page.get_by_role("link", name="View live").first.get_attribute("href"))
-        assert response.status == 200 and response.url == f"{site}/hi/artisans/shazia-akhter/"
+        page.goto(f"{live_server.url}/admin/pages/{hindi.get_parent().pk}/")  # the Hindi artisans listing
+        href = f"{site}/hi/artisans/shazia-akhter/"
+        assert page.locator(f'a[href="{href}"]').count() >= 1  # the page's "View live" in its menu
+        response = page.goto(href)
+        assert response.status == 200 and "lang=\"hi\"" in page.content()
     finally:
         server.shutdown()
 

@@ -89,6 +89,12 @@ class PublicSitePage:
             return parts
         return parts[0], base, "/" + self.public_path()
 
+    def get_url(self, request=None, current_site=None):
+        """Always the full public address: the CMS's own host has no page to show."""
+        return self.get_full_url(request)
+
+    url = property(get_url)  # Page binds ``url`` to its own get_url
+
     def serve(self, request, *args, **kwargs):
         from django.shortcuts import redirect
 

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 # In the order a cycle goes through them; a report never moves a cycle back (replays are harmless).
 STATES = [
-    ("queued", _("Queued")),
-    ("building", _("Building")),
-    ("retrying", _("Retrying")),
-    ("live", _("Live")),
-    ("failed", _("Failed")),
+    ("queued", pgettext_lazy("site update", "Queued")),
+    ("building", pgettext_lazy("site update", "Building")),
+    ("retrying", pgettext_lazy("site update", "Retrying")),
+    ("live", pgettext_lazy("site update", "Live")),
+    ("failed", pgettext_lazy("site update", "Failed")),
 ]
 RANK = {"queued": 0, "building": 1, "retrying": 2, "live": 3, "failed": 3}
 
