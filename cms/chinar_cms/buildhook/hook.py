@@ -36,7 +36,7 @@ def request_build(reason: str) -> None:
     """Ask for a site update soon; joins the waiting request if there is one. Safe inside transactions."""
     if not settings.CHINAR_BUILD_HOOK_URL:
         return
-    log.info("site update requested: %s", reason)
+    log.debug("site update requested: %s", reason)
     transaction.on_commit(lambda: schedule(delay=settings.CHINAR_BUILD_HOOK_WINDOW))
 
 
