@@ -6,7 +6,7 @@ import json
 import logging
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.dateparse import parse_datetime
@@ -44,6 +44,13 @@ def publish_status(request: HttpRequest) -> JsonResponse:
         return JsonResponse({"error": "expected JSON with cycle and state"}, status=400)
     if data.get("kind") != "publish-status" or state not in RANK:
         return JsonResponse({"error": "not a publish-status report"}, status=400)
+    try:
+        return _take(cycle, state, data)
+    except IntegrityError:  # two first reports of one cycle at once (queued and building): the row exists now
+        return _take(cycle, state, data)
+
+
+def _take(cycle: int, state: str, data: dict) -> JsonResponse:
     with transaction.atomic():
         row = PublishCycle.objects.select_for_update().filter(cycle=cycle).first()
         if row is not None and (row.last_report == data.get("id") or RANK[state] < RANK[row.state]
