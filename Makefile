@@ -16,7 +16,7 @@ install: $(STAMP)
 
 # The CMS admin's Hindi and Urdu strings: compile the .po catalogs Django reads (the .mo files are not committed).
 messages: $(STAMP)
-	$(BIN)/pybabel compile -q -d cms/chinar_cms/buildhook/locale -D django
+	$(BIN)/pybabel compile -d cms/chinar_cms/buildhook/locale -D django >/dev/null
 
 check: $(STAMP)
 	$(BIN)/chinar check --content content
