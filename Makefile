@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo site test install build check lint clean
+.PHONY: demo site test install build check lint clean messages
 
 # npm tools of the independent site checks (scripts/webcheck: Nu HTML checker, Lighthouse).
 WEBCHECK := scripts/webcheck/node_modules/.installed
@@ -20,6 +20,10 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# The CMS admin's Hindi and Urdu strings: compile the .po catalogs Django reads (the .mo files are not committed).
+messages: $(STAMP)
+	$(BIN)/pybabel compile -d cms/chinar_cms/buildhook/locale -D django >/dev/null
+
 check: $(STAMP)
 	$(BIN)/chinar check --content content
 
@@ -27,7 +31,7 @@ build: $(STAMP)
 	$(BIN)/chinar build --content content --output output
 
 # The whole pipeline: CMS (demo catalog) -> pull -> build -> serve. See scripts/demo.sh.
-demo: $(STAMP)
+demo: $(STAMP) messages
 	scripts/demo.sh
 
 # The static half only: build the committed snapshot in content/ and serve it.
@@ -36,7 +40,7 @@ site: $(STAMP)
 	$(BIN)/chinar serve --output output
 
 # The whole suite on SQLite; then, when CI provides a PostgreSQL server, the CMS suite again on it.
-test: $(STAMP) $(WEBCHECK)
+test: $(STAMP) $(WEBCHECK) messages
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 	if [ -n "$${CHINAR_TEST_POSTGRES_URL:-}" ]; then \

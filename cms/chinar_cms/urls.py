@@ -6,13 +6,16 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from .api import api_router, original
+from .api import api_router, original, published_ids
 from .base.views import media, theme_static
+from .buildhook.views import publish_status
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/originals/<str:token>/<str:name>", original, name="chinar-original"),
+    path("api/v2/published/", published_ids, name="chinar-published"),
+    path("api/v2/publish-status/", publish_status, name="chinar-publish-status"),
     path("api/v2/", api_router.urls),
     path("preview-static/<path:path>", theme_static, name="chinar-theme-static"),
     path("", RedirectView.as_view(url="/admin/", permanent=False)),

@@ -321,6 +321,7 @@ def _build(settings: Settings, publish: bool, policy: BuildPolicy, full: bool, p
         tree.abort()
         raise
     job.report.written, job.report.unchanged, job.report.removed = len(tree.written), tree.unchanged, len(tree.removed)
+    job.report.changed_files, job.report.removed_files = tree.moved, tree.removed
     job.report.seconds["total"] = round(time.perf_counter() - start, 3)
     return job.report
 

@@ -21,6 +21,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "serve": ("chinar.serve", "serve the built site on localhost"),
     "pull": ("chinar.pull", "pull the published catalog from the CMS API into a content directory"),
     "deploy": ("chinar.deploy", "upload the built site to S3 (only what changed, in a safe order)"),
+    "publish": ("chinar.publish", "run the publisher: CMS build hook -> pull, rebuild, deploy what changed"),
     "search": ("chinar.search.cli", "query the search index built by `chinar build`"),
     "listings": ("chinar.listings.cli", "check marketplace listings; import marketplace seller feeds into the CMS"),
 }

@@ -25,13 +25,16 @@ from .listings.feed import FeedError, FeedRow, read_feed
 from .listings.outcome import DEAD, LABELS, OK, WORKING, Outcome
 from .marketplaces import listing_id, listing_url_problem
 from .marketplaces import registry as marketplace_registry
+from .publish.auth import AuthError, sign, verify
 from .record_types import BY_NAME, RECORD_TYPES, SCHEMA_VERSION, TYPE_DIRS, RecordType, load_order, schema_dir
 from .richtext import sanitise
 from .text import clean as clean_text
 from .text import needs_care as text_needs_care
 from .text import problem as text_problem
 from .urls import detail as record_path
+from .urls import home as home_path
 from .urls import href
+from .urls import index as index_path
 from .validate import RESERVED_SLUGS, media_problems
 
 
@@ -78,4 +81,5 @@ __all__ = ["BY_CODE", "BY_NAME", "Catalog", "ContentError", "DEFAULT_LOCALE", "H
            "load_order", "media_limits", "original_problems", "record_file", "record_path", "render_record",
            "sanitise", "schema_dir", "theme_dir", "clean_text", "text_needs_care", "text_problem",
            "DEAD", "FeedError", "FeedRow", "LABELS", "OK", "Outcome", "WORKING", "listing_id", "listing_url_problem",
-           "marketplace_registry", "read_feed"]  # and, on first use, CheckSettings, Previous, Target, run_checks
+           "marketplace_registry", "read_feed", "AuthError", "sign", "verify", "home_path", "index_path",
+           ]  # and, on first use, CheckSettings, Previous, Target, run_checks

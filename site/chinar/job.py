@@ -33,6 +33,10 @@ class BuildReport:
     written: int = 0
     unchanged: int = 0
     removed: int = 0
+    # The output files this build changed (written, or renditions linked in) and removed: what a deploy
+    # of just this build's changes uploads and deletes (``chinar publish``).
+    changed_files: list[str] = field(default_factory=list)
+    removed_files: list[str] = field(default_factory=list)
     images: dict[str, int] = field(default_factory=dict)
     search: dict[str, Any] = field(default_factory=dict)
     seconds: dict[str, float] = field(default_factory=dict)

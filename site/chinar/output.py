@@ -43,6 +43,7 @@ class OutputTree:
         self.written: list[str] = []
         self.unchanged = 0
         self.removed: list[str] = []
+        self.moved: list[str] = []  # files ``commit`` put into the output (written or linked in)
         self.live_exists = self.output_dir.is_dir()  # a first build has nothing to compare with
         self._folders: set[str] = set()  # staging folders known to exist (in this process)
 
@@ -128,6 +129,7 @@ class OutputTree:
             if copy.exists():
                 shutil.rmtree(copy)
             self.staging.rename(copy)
+            self.moved = sorted(self.produced)
             self._point_at(copy)
             self._save_state(COPIES[1], clean=False, written=[], removed=[])  # no standby yet
             log.info("output: %d written", len(self.written))
@@ -148,7 +150,7 @@ class OutputTree:
         else:
             self._copy_whole(live, standby)
         crash_point("standby caught up")
-        staged = self._move_staged(standby)
+        staged = self.moved = self._move_staged(standby)
         crash_point("staged moved")
         if previous is None:
             previous = {p.relative_to(live).as_posix() for p in live.rglob("*") if p.is_file()}

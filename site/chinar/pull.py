@@ -17,6 +17,12 @@ Originals no record refers to any more are removed (a withdrawn artisan's photos
 Atomic: the new snapshot is assembled in a temporary sibling directory, validated with
 ``load_catalog``, and only then swapped in. Any failure (HTTP error, dropped connection,
 invalid content) leaves the previous snapshot exactly as it was.
+
+In place (``in_place=True``, what ``chinar publish`` uses): an incremental pull writes the changed
+records straight into the content directory once everything was fetched, and is not validated here
+(the resident build checks what it reads). Its cost then follows the changes, not the catalog: no
+copy of the snapshot, no reading of every record. A pull interrupted while writing leaves the state
+file as it was, so the next pull fetches the same changes again. The report lists the files changed.
 """
 
 from __future__ import annotations
@@ -38,6 +44,8 @@ from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 from .content import load_catalog
 from .errors import ContentError
 from .progress import QUIET, Progress
@@ -55,8 +63,20 @@ class PullError(Exception):
     """The pull could not complete; the previous snapshot was left untouched."""
 
 
+class HTTPStatusError(PullError):
+    """The CMS answered with an HTTP error status (``status``)."""
+
+    def __init__(self, message: str, status: int):
+        super().__init__(message)
+        self.status = status
+
+
 class InvalidSnapshot(PullError):
-    """What the CMS sent does not validate against the contract."""
+    """What the CMS sent does not validate against the contract (``problems``: each file and field)."""
+
+    def __init__(self, message: str, problems: list | None = None):
+        super().__init__(message)
+        self.problems = problems or []
 
 
 @dataclass
@@ -68,6 +88,12 @@ class PullReport:
     media_removed: int = 0
     records: int = 0
     counts: dict[str, int] = field(default_factory=dict)
+    # Content-relative paths of the record and image files this pull wrote or removed.
+    changed: list[str] = field(default_factory=list)
+    # The CMS's clock when the pull started (ISO, UTC): everything published before it is in the snapshot;
+    # ``since``: what the next pull asks for (a little earlier, ``SINCE_MARGIN``).
+    pulled_at: str = ""
+    since: str = ""
 
     def __str__(self) -> str:
         kind = "full" if self.full else "incremental"
@@ -98,7 +124,7 @@ class Api:
                     self.server_time = parsedate_to_datetime(resp.headers["Date"])
                 return body
         except urllib.error.HTTPError as exc:
-            raise PullError(f"{url}: the CMS answered HTTP {exc.code} {exc.reason}") from exc
+            raise HTTPStatusError(f"{url}: the CMS answered HTTP {exc.code} {exc.reason}", exc.code) from exc
         except (urllib.error.URLError, OSError) as exc:
             reason = getattr(exc, "reason", exc)
             raise PullError(f"{url}: could not reach the CMS ({reason})") from exc
@@ -124,6 +150,29 @@ class Api:
             offset += len(page)
             if not page or offset >= total:
                 return items
+
+
+def _published_ids(api: Api) -> dict[str, set[str]] | None:
+    """Every published object id by record type in one request (``published/``), or None when the
+    CMS does not offer it (then each type's listing is read page by page: 1,000 requests at 100,000)."""
+    try:
+        data = api.json(api.url("published/"))
+    except HTTPStatusError as exc:
+        if exc.status == 404:
+            return None
+        raise
+    if isinstance(data, dict) and isinstance(data.get("now"), str):
+        # The CMS's clock to the microsecond (Date has whole seconds): when this pull started, for ``pulled_at``.
+        api.server_time = datetime.fromisoformat(data["now"].replace("Z", "+00:00"))
+    try:
+        return {type_: {f"{'district' if type_ == 'district' else 'page'}:{i}" for i in data["ids"][type_]}
+                for type_ in TYPES}
+    except (KeyError, TypeError) as exc:
+        raise PullError(f"{api.url('published/')}: unexpected shape (no ids for every record type)") from exc
+
+
+def _iso(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
 
 
 def _endpoint(type_: str) -> tuple[str, dict[str, str]]:
@@ -161,8 +210,8 @@ def _read_state(out: Path, api: str) -> dict | None:
     if not path.is_file():
         return None
     try:
-        state = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError):
+        state = orjson.loads(path.read_bytes())
+    except (OSError, orjson.JSONDecodeError):
         log.warning("ignoring unreadable %s: doing a full pull", path)
         return None
     if state.get("api") != api or state.get("schema_version") != SCHEMA_VERSION:
@@ -206,52 +255,66 @@ def _download(api: Api, url: str, dest: Path, src: str) -> None:
     os.replace(tmp, dest)
 
 
-def pull(api_url: str, out: Path | str, *, full: bool = False, timeout: float = 30.0,
-         progress: Progress = QUIET) -> PullReport:
+def pull(api_url: str, out: Path | str, *, full: bool = False, timeout: float = 30.0, since: str | None = None,
+         in_place: bool = False, progress: Progress = QUIET) -> PullReport:
     """Pull the published catalog from ``api_url`` into ``out`` (see the module docstring).
 
     If an incremental pull does not validate (say a craft was unpublished, and an artisan that
     was not republished still refers to it), it is redone as a full pull, which re-exports every
-    record against what is public now.
+    record against what is public now. ``since`` (ISO time) replaces the state's when earlier: the
+    changes since then are fetched again (``chinar publish`` keeps the time of its last deploy).
+    ``in_place``: an incremental pull writes into ``out`` without copying or validating it.
     """
     out = Path(out)
     api = Api(api_url, timeout=timeout)
     state = None if full else _read_state(out, api.base)
     if state is not None:
+        if since and since < state["since"]:
+            state = {**state, "since": since}
         try:
-            return _pull(api, out, state, progress)
+            return _pull(api, out, state, in_place, progress)
         except InvalidSnapshot as exc:
             log.warning("incremental pull did not validate, doing a full pull: %s", exc)
             api = Api(api_url, timeout=timeout)
-    return _pull(api, out, None, progress)
+    return _pull(api, out, None, False, progress)
 
 
-def _pull(api: Api, out: Path, state: dict | None, progress: Progress = QUIET) -> PullReport:
+def _pull(api: Api, out: Path, state: dict | None, in_place: bool, progress: Progress = QUIET) -> PullReport:
     report = PullReport(full=state is None)
     index: dict[str, str] = dict(state["records"]) if state else {}
+    images: dict[str, list[str]] | None = dict(state["media"]) if state and "media" in state else None
     since = state["since"] if state else None
-    work = _prepare_workdir(out, state)
+    in_place = in_place and state is not None
+    work = out if in_place else _prepare_workdir(out, state)
     try:
+        # Fetch everything first, then write: a pull that fails half way writes nothing.
+        writes: dict[str, dict] = {}
+        removes: set[str] = set()
         media_urls: dict[str, str] = {}
+        published = _published_ids(api)
+        ours_by_type: dict[str, set[str]] = {}
+        for obj_id, rel in index.items():
+            ours_by_type.setdefault(rel.partition("/")[0], set()).add(obj_id)
         for type_ in TYPES:
             path, params = _endpoint(type_)
             prefix = "district:" if type_ == "district" else "page:"
-            visible = {f"{prefix}{item['id']}" for item in api.listing(path, fields="_,id", **params)}
+            visible = (published[type_] if published is not None else
+                       {f"{prefix}{item['id']}" for item in api.listing(path, fields="_,id", **params)})
             changed = api.listing(path, fields="_,id,record,media", since=since, **params)
             fetched = {f"{prefix}{item['id']}" for item in changed}
             # Published without a new publish date (e.g. a view restriction lifted): fetch those too.
             for obj_id in sorted(visible - fetched - set(index)):
                 changed.append(api.json(api.url(f"{path}{obj_id.split(':')[1]}/", fields="_,id,record,media")))
-            ours = {k for k in index if k.startswith(prefix) and index[k].startswith(TYPE_DIRS[type_] + "/")}
+            ours = {k for k in ours_by_type.get(TYPE_DIRS[type_], ()) if k.startswith(prefix) and k in index}
             for obj_id in sorted(ours - visible):
-                (work / index.pop(obj_id)).unlink(missing_ok=True)
+                removes.add(index.pop(obj_id))
                 report.removed += 1
             for item in changed:
                 obj_id = f"{prefix}{item['id']}"
                 rec = item.get("record")
                 old = index.pop(obj_id, None)
                 if old:
-                    (work / old).unlink(missing_ok=True)
+                    removes.add(old)
                 if rec is None:
                     if old:
                         report.removed += 1
@@ -259,47 +322,67 @@ def _pull(api: Api, out: Path, state: dict | None, progress: Progress = QUIET) -
                 if rec.get("type") != type_:
                     raise PullError(f"{path}{item['id']}: record type {rec.get('type')!r} is not {type_!r}")
                 rel = _record_path(rec)
-                _write_json(work / rel, rec)
+                writes[rel] = rec
                 index[obj_id] = rel
                 media_urls.update(item.get("media") or {})
                 report.written += 1
         # Image originals: download what is missing, drop what nothing refers to any more.
-        wanted: set[str] = set()
-        for rel in index.values():
-            wanted |= _srcs(json.loads((work / rel).read_text(encoding="utf-8")))
-        missing = [src for src in sorted(wanted) if not (work / "media" / src).is_file()]
+        if images is None:  # a state written before the pull kept each record's images: read them once
+            images = {rel: sorted(_srcs(json.loads((work / rel).read_text(encoding="utf-8"))))
+                      for rel in index.values() if rel not in writes and (work / rel).is_file()}
+        for rel in removes:
+            images.pop(rel, None)
+        for rel, rec in writes.items():
+            images[rel] = sorted(_srcs(rec))
+        images = {rel: srcs for rel, srcs in images.items() if srcs}
+        wanted = {src for srcs in images.values() for src in srcs}
+        # In place, the snapshot already holds every image of the records it had: look at the new ones only.
+        candidates = sorted({src for rec in writes.values() for src in _srcs(rec)} if in_place else wanted)
+        missing = [src for src in candidates if not (work / "media" / src).is_file()]
         with progress.stage("pull images", total=len(missing), unit="image") as bar:
             for src in missing:
                 if src not in media_urls:
                     raise PullError(f"image {src} is referenced but the CMS gave no download link for it")
                 _download(api, media_urls[src], work / "media" / src, src)
                 report.downloaded += 1
+                report.changed.append(f"media/{src}")
                 bar.update(1)
+        for rel in sorted(removes - set(writes)):
+            (work / rel).unlink(missing_ok=True)
+            report.changed.append(rel)
+        for rel, rec in sorted(writes.items()):
+            _write_json(work / rel, rec)
+            report.changed.append(rel)
         media_dir = work / "media" / "cms"
         if media_dir.is_dir():
             for f in sorted(media_dir.iterdir()):
-                if f"cms/{f.name}" not in wanted:
+                if f"cms/{f.name}" not in wanted and not f.name.endswith((".tmp", ".part")):
                     f.unlink()
                     report.media_removed += 1
+                    report.changed.append(f"media/cms/{f.name}")
         _write_json(work / "manifest.json", {"schema_version": SCHEMA_VERSION})
-        try:
-            catalog = load_catalog(work)
-        except ContentError as exc:
-            raise InvalidSnapshot(f"the pulled content is not valid; the previous snapshot is kept:\n{exc}") from exc
-        report.records = catalog.count()
+        if in_place:
+            report.records = len(index)
+        else:
+            try:
+                catalog = load_catalog(work)
+            except ContentError as exc:
+                raise InvalidSnapshot(
+                    f"the pulled content is not valid; the previous snapshot is kept:\n{exc}", exc.problems) from exc
+            report.records = catalog.count()
         started = api.server_time or datetime.now(UTC)
-        _write_json(
-            work / STATE_FILE,
-            {
-                "api": api.base,
-                "schema_version": SCHEMA_VERSION,
-                "since": (started - SINCE_MARGIN).astimezone(UTC).isoformat().replace("+00:00", "Z"),
-                "records": dict(sorted(index.items())),
-            },
-        )
-        _swap(work, out)
+        report.pulled_at, report.since = _iso(started), _iso(started - SINCE_MARGIN)
+        # orjson, compact: at 100,000 records this file is read and written on every pull.
+        state_path = work / STATE_FILE
+        state_path.with_suffix(".tmp").write_bytes(orjson.dumps(
+            {"api": api.base, "schema_version": SCHEMA_VERSION, "since": report.since, "records": index,
+             "media": images}, option=orjson.OPT_SORT_KEYS))
+        os.replace(state_path.with_suffix(".tmp"), state_path)
+        if not in_place:
+            _swap(work, out)
     except BaseException:
-        shutil.rmtree(work, ignore_errors=True)
+        if not in_place:
+            shutil.rmtree(work, ignore_errors=True)
         raise
     log.info("%s", report)
     return report

@@ -93,6 +93,7 @@ class ResidentBuild:
         job.new_state.outputs = set(tree.produced)
         job.report.written, job.report.unchanged, job.report.removed = (len(tree.written), tree.unchanged,
                                                                          len(tree.removed))
+        job.report.changed_files, job.report.removed_files = tree.moved, tree.removed
         self.last = "in place" if job.in_place else "build"
         self.job = job
         job.previous = None  # what is still of use was carried into this build

@@ -50,3 +50,28 @@ def leave(page) -> None:
         except OperationalError:  # the release is being written
             continue
     logger.warning("leaving the edit view did not release its editing session")
+
+
+def queued_hooks():
+    """The build-hook deliveries on the task queue, oldest first."""
+    from chinar_cms.buildhook.hook import deliver_build_hook
+    from django_tasks_db.models import DBTaskResult
+
+    return DBTaskResult.objects.filter(task_path=deliver_build_hook.module_path).order_by("enqueued_at")
+
+
+def run_hook_worker() -> None:
+    """One run of the real task worker over what is due (`db_worker --batch`), as a new worker process would."""
+    from django.core.management import call_command
+
+    call_command("db_worker", "--backend", "db", "--queue-name", "buildhook", "--batch", "--no-startup-delay",
+                 "--no-reload", verbosity=0)
+
+
+def make_hooks_due() -> None:
+    """Move every waiting delivery's time to now (a test does not wait out the window or the backoff)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    queued_hooks().filter(status="READY").update(run_after=timezone.now() - timedelta(seconds=1))

@@ -23,6 +23,20 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "chinar_cms.settings.test")
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+def compile_admin_messages() -> None:
+    """The CMS admin's Hindi and Urdu catalogs as Django reads them (``make messages`` does the same)."""
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    for po in (REPO / "cms").glob("chinar_cms/*/locale/*/LC_MESSAGES/django.po"):
+        mo = po.with_suffix(".mo")
+        if not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime:
+            with po.open("rb") as f:
+                catalog = read_po(f, locale=po.parts[-3])
+            with mo.open("wb") as f:
+                write_mo(f, catalog)
+
+
 def pytest_configure(config):
     """Set Django up now: this conftest loads after pytest-django's own (trylast) configure hook.
 
@@ -30,6 +44,8 @@ def pytest_configure(config):
     "configure settings in pytest_configure" path).
     """
     import django.conf
+
+    compile_admin_messages()
     from pytest_django.plugin import _setup_django
 
     django.conf.settings.INSTALLED_APPS  # noqa: B018 - forces the lazy settings to load
@@ -117,14 +133,16 @@ def api_url(live_server):
 
 
 class Recorder(BaseHTTPRequestHandler):
-    """A build-hook endpoint: records POSTs; answers with the next status of ``server.statuses``."""
+    """A build-hook endpoint: records POSTs (``requests``: statuses; ``bodies``: (headers, body)); answers
+    with the next status of ``server.statuses``."""
 
     def do_POST(self):  # noqa: N802 - http.server API
         length = int(self.headers.get("Content-Length") or 0)
-        self.rfile.read(length)
+        body = self.rfile.read(length)
         statuses = self.server.statuses
         status = statuses.pop(0) if statuses else 200
         self.server.requests.append(status)
+        self.server.bodies.append((dict(self.headers), body))
         self.send_response(status)
         self.send_header("Content-Length", "0")
         self.end_headers()
@@ -137,6 +155,7 @@ class Recorder(BaseHTTPRequestHandler):
 def hook_server():
     server = ThreadingHTTPServer(("127.0.0.1", 0), Recorder)
     server.requests = []
+    server.bodies = []
     server.statuses = []
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -1,4 +1,4 @@
-"""Bulk import (all rows or none, idempotent) and the coalescing, retrying build hook."""
+"""Bulk import (all rows or none, idempotent) and the build hook on the task queue: coalesced, retried, kept."""
 
 from __future__ import annotations
 
@@ -6,12 +6,9 @@ import time
 from datetime import timedelta
 
 import pytest
-from admin import LIVE
+from admin import LIVE, make_hooks_due, queued_hooks, run_hook_worker
 from django.core.management import CommandError, call_command
 from django.utils import timezone
-
-# Transactional (live server, threads); see conftest.py for the serialized rollback.
-
 
 HEADER = (
     "registry_id,name,slug,district,crafts,bio,practising_since,languages,phone,email,village,"
@@ -98,10 +95,14 @@ def _publish_about(n):
         page.save_revision().publish()
 
 
-@pytest.mark.django_db
-def test_ten_publishes_make_one_request_and_failures_retry(settings, hook_server, django_capture_on_commit_callbacks):
-    from chinar_cms.buildhook.hook import deliver_due
-    from chinar_cms.buildhook.models import BuildRequest
+# The worker closes its database connection between tasks (as a worker process must): these tests commit
+# (LIVE: transactional).
+
+
+@LIVE
+def test_ten_publishes_make_one_signed_request_and_failures_retry(settings, hook_server,
+                                                                  django_capture_on_commit_callbacks):
+    from chinar.publish.auth import ReplayGuard, verify
 
     settings.CHINAR_BUILD_HOOK_URL = hook_server.url
     settings.CHINAR_BUILD_HOOK_WINDOW = 60
@@ -111,58 +112,64 @@ def test_ten_publishes_make_one_request_and_failures_retry(settings, hook_server
         _publish_about(10)
     assert time.monotonic() - start < 30  # nothing waited for the hook
     assert hook_server.requests == []  # the editor never waits for the hook
-    req = BuildRequest.objects.get()
-    assert req.events == 10
+    [task] = queued_hooks()  # ten publishes, one delivery
+    assert task.status == "READY" and task.run_after > timezone.now() + timedelta(seconds=50)
 
-    assert deliver_due() == 0  # not due yet: the window is still open
-    now = timezone.now() + timedelta(seconds=61)
+    run_hook_worker()
+    assert hook_server.requests == []  # not due yet: the window is still open
     hook_server.statuses = [500, 503]
-    assert deliver_due(now) == 0
-    req.refresh_from_db()
-    assert req.attempts == 1 and "500" in req.last_error and req.due_at == now + timedelta(seconds=30)
-    assert deliver_due(now + timedelta(seconds=31)) == 0  # second failure: backoff doubles
-    req.refresh_from_db()
-    assert req.due_at == now + timedelta(seconds=31 + 60)
-    assert deliver_due(now + timedelta(seconds=92)) == 1
+    make_hooks_due()
+    before = timezone.now()
+    run_hook_worker()  # the first attempt fails and queues its retry, 30 s later
+    assert hook_server.requests == [500]
+    first, retry = queued_hooks()
+    assert first.status == "FAILED" and "500" in first.traceback
+    assert retry.status == "READY" and retry.args_kwargs["kwargs"] == {"attempt": 2}
+    assert before + timedelta(seconds=29) < retry.run_after < timezone.now() + timedelta(seconds=31)
+    with django_capture_on_commit_callbacks(execute=True):
+        _publish_about(1)  # a publish while the retry waits joins it
+    assert queued_hooks().count() == 2
+    make_hooks_due()
+    run_hook_worker()  # second failure: the backoff doubles
+    third = queued_hooks().last()
+    assert hook_server.requests == [500, 503]
+    assert third.args_kwargs["kwargs"] == {"attempt": 3}
+    assert third.run_after > timezone.now() + timedelta(seconds=59)
+    make_hooks_due()
+    run_hook_worker()
     assert hook_server.requests == [500, 503, 200]
-    assert BuildRequest.objects.filter(sent_at__isnull=True).count() == 0
+    assert queued_hooks().last().status == "SUCCESSFUL"
+
+    guard = ReplayGuard()
+    for headers, body in hook_server.bodies:  # every POST is signed, each with its own id
+        verify(settings.CHINAR_PUBLISH_SECRET, headers, body, guard)
 
     with django_capture_on_commit_callbacks(execute=True):
         _publish_about(1)  # a new burst after delivery: a new request
-    assert BuildRequest.objects.filter(sent_at__isnull=True).count() == 1
+    assert queued_hooks().filter(status="READY").count() == 1
 
 
-@pytest.mark.django_db
+@LIVE
 def test_hook_gives_up_after_max_attempts(settings, hook_server, django_capture_on_commit_callbacks):
-    from chinar_cms.buildhook.hook import deliver_due
-    from chinar_cms.buildhook.models import BuildRequest
-
     settings.CHINAR_BUILD_HOOK_URL = hook_server.url
     settings.CHINAR_BUILD_HOOK_MAX_ATTEMPTS = 2
     with django_capture_on_commit_callbacks(execute=True):
         _publish_about(1)
     hook_server.statuses = [500, 500]
-    deliver_due(timezone.now() + timedelta(hours=1))
-    deliver_due(timezone.now() + timedelta(hours=2))
-    req = BuildRequest.objects.get()
-    assert req.gave_up_at is not None and req.sent_at is None and req.attempts == 2
+    for _ in range(3):
+        make_hooks_due()
+        run_hook_worker()
+    assert hook_server.requests == [500, 500]
+    assert [t.status for t in queued_hooks()] == ["FAILED", "FAILED"]
 
 
 @LIVE
-def test_background_sender_posts_once_per_burst(settings, hook_server):
-    from chinar_cms.buildhook.models import BuildRequest
-
+def test_a_queued_hook_survives_a_restart(settings, hook_server, django_capture_on_commit_callbacks):
+    """The request is a row in the database: a worker started later (after a restart) delivers it."""
     settings.CHINAR_BUILD_HOOK_URL = hook_server.url
-    settings.CHINAR_BUILD_HOOK_WINDOW = 5.0  # the ten publishes take ~1-3 s on a busy machine
-    settings.CHINAR_BUILD_HOOK_RETRY = 0.5
-    settings.CHINAR_BUILD_HOOK_THREAD = True
-    hook_server.statuses = [502]
-    _publish_about(10)
-    deadline = time.monotonic() + 30
-    # The server sees the 200 before the sender's transaction records it: wait for both.
-    while time.monotonic() < deadline and (
-        hook_server.requests != [502, 200] or BuildRequest.objects.get().sent_at is None
-    ):
-        time.sleep(0.1)
-    assert hook_server.requests == [502, 200]
-    assert BuildRequest.objects.get().sent_at is not None
+    with django_capture_on_commit_callbacks(execute=True):
+        _publish_about(3)
+    assert hook_server.requests == []  # no worker ran: nothing was sent, nothing was lost
+    make_hooks_due()
+    run_hook_worker()  # a fresh worker
+    assert hook_server.requests == [200]

@@ -15,7 +15,7 @@ from wagtail.models import Page
 
 from chinar_cms.base.blocks import RICH_TEXT_FEATURES, image_stream
 from chinar_cms.base.fields import ChoiceListField, LinesField, lines
-from chinar_cms.base.models import ContractPage
+from chinar_cms.base.models import ContractPage, PublicSitePage
 
 FLAGS = [
     ("women-led", "Women-led enterprise"),
@@ -26,10 +26,10 @@ FLAGS = [
 ]
 
 
-class ArtisanIndexPage(Page):
+class ArtisanIndexPage(PublicSitePage, Page):
     """The "Artisans" section; artisan pages live below it."""
 
-    template = "base/headless.html"
+    public_index = "artisan"
 
     max_count_per_parent = 1
     parent_page_types = ["home.HomePage"]

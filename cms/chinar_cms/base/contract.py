@@ -103,6 +103,7 @@ class ExportContext:
         self.preview = preview
         self._public_keys: set[uuid.UUID] | None = None
         self._records: dict[tuple[str, Any], dict | None] = {}
+        self._exporting: set[tuple[str, Any]] = set()
         self._images: dict[str, Any] = {}
         self.image_ids: set[int] = set()
 
@@ -128,8 +129,20 @@ class ExportContext:
         if obj is None:
             return None
         if isinstance(obj, Page):
-            return str(obj.translation_key) if obj.translation_key in self.public_keys else None
+            if obj.translation_key not in self.public_keys or not self._exported(obj):
+                return None
+            return str(obj.translation_key)
         return str(obj.translation_key)  # snippets (districts) are always public
+
+    def _exported(self, page) -> bool:
+        """Whether a live page is in the snapshot too: a product whose artisan was unpublished is live
+        but exports no record, and a reference to it would point at nothing."""
+        page = page.specific
+        if not hasattr(page, "to_record") or (self.preview is not None and page.pk == self.preview.pk):
+            return True
+        if (page._meta.label, page.pk) in self._exporting:
+            return True  # a reference back to a record being exported
+        return self.record(page) is not None
 
     def keys(self, objs: Iterable) -> list[str]:
         out: list[str] = []
@@ -190,8 +203,12 @@ class ExportContext:
     def record(self, obj) -> dict | None:
         cache_key = (obj._meta.label, obj.pk)
         if cache_key not in self._records:
-            rec = obj.to_record(self)
-            self._records[cache_key] = clean_record(rec) if rec is not None else None
+            self._exporting.add(cache_key)
+            try:
+                rec = obj.to_record(self)
+                self._records[cache_key] = clean_record(rec) if rec is not None else None
+            finally:
+                self._exporting.discard(cache_key)
         return self._records[cache_key]
 
     def media_links(self, obj) -> dict[str, str]:

@@ -70,7 +70,48 @@ def validate_contract_slug(slug: str) -> None:
         )
 
 
-class ContractPage(Page):
+class PublicSitePage:
+    """A page whose live version is on the public static site, not in this headless CMS.
+
+    Every live URL Wagtail makes for it ("View live", the API's ``html_url``, ``full_url``) is its address on
+    ``CHINAR_SITE_BASE_URL``, built by ``chinar.urls`` as the static build builds it; a request for its CMS
+    address is redirected there. A record page's address comes from its type, slug and language; a section
+    page sets ``public_index`` (the record type it lists; "" for a language's home page).
+    """
+
+    public_index: ClassVar[str | None] = None
+
+    def public_path(self) -> str:
+        from chinar.contract import home_path, index_path, record_path
+
+        locale = self.locale.language_code
+        contract_type = getattr(self, "contract_type", "")
+        if contract_type:
+            return record_path(contract_type, self.slug, locale)
+        return index_path(self.public_index, locale) if self.public_index else home_path(locale)
+
+    def get_url_parts(self, request=None):
+        from django.conf import settings
+
+        parts = super().get_url_parts(request)  # type: ignore[misc]
+        base = (settings.CHINAR_SITE_BASE_URL or "").rstrip("/")
+        if parts is None or not base:
+            return parts
+        return parts[0], base, "/" + self.public_path()
+
+    def get_url(self, request=None, current_site=None):
+        """Always the full public address: the CMS's own host has no page to show."""
+        return self.get_full_url(request)
+
+    url = property(get_url)  # Page binds ``url`` to its own get_url
+
+    def serve(self, request, *args, **kwargs):
+        from django.shortcuts import redirect
+
+        return redirect(self.get_full_url(request))
+
+
+class ContractPage(PublicSitePage, Page):
     """A page that is one record of the content contract (``content/schemas/<type>.schema.json``).
 
     Subclasses set ``contract_type`` and implement ``contract_fields(ctx)``, returning the
@@ -79,7 +120,6 @@ class ContractPage(Page):
     """
 
     contract_type: ClassVar[str] = ""
-    template = "base/headless.html"
 
     old_slugs = LinesField(
         verbose_name="previous web addresses",
@@ -116,4 +156,4 @@ class ContractPage(Page):
         return serve_record_preview(self, request)
 
 
-__all__ = ["ChinarImage", "ChinarRendition", "ContractPage", "LinesField", "lines"]
+__all__ = ["ChinarImage", "ChinarRendition", "ContractPage", "LinesField", "PublicSitePage", "lines"]

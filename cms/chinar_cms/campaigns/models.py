@@ -11,13 +11,13 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from chinar_cms.base.blocks import image_stream
-from chinar_cms.base.models import ContractPage
+from chinar_cms.base.models import ContractPage, PublicSitePage
 
 from .blocks import CAMPAIGN_BLOCKS
 
 
-class CampaignIndexPage(Page):
-    template = "base/headless.html"
+class CampaignIndexPage(PublicSitePage, Page):
+    public_index = "campaign"
     max_count_per_parent = 1
     parent_page_types = ["home.HomePage"]
     subpage_types = ["campaigns.CampaignPage"]

@@ -11,13 +11,13 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 
 from chinar_cms.base.blocks import RICH_TEXT_FEATURES, image_stream
 from chinar_cms.base.fields import LinesField, lines
-from chinar_cms.base.models import ContractPage
+from chinar_cms.base.models import ContractPage, PublicSitePage
 
 
-class CraftIndexPage(Page):
+class CraftIndexPage(PublicSitePage, Page):
     """The "Crafts" section; craft pages live below it."""
 
-    template = "base/headless.html"
+    public_index = "craft"
 
     max_count_per_parent = 1
     parent_page_types = ["home.HomePage"]

@@ -10,13 +10,13 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
 from chinar_cms.base.blocks import RICH_TEXT_FEATURES, image_stream
-from chinar_cms.base.models import ContractPage
+from chinar_cms.base.models import ContractPage, PublicSitePage
 
 
-class CollectionIndexPage(Page):
+class CollectionIndexPage(PublicSitePage, Page):
     """The "Collections" section."""
 
-    template = "base/headless.html"
+    public_index = "collection"
 
     max_count_per_parent = 1
     parent_page_types = ["home.HomePage"]

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from wagtail.models import Page
 
+from chinar_cms.base.models import PublicSitePage
 
-class HomePage(Page):
+
+class HomePage(PublicSitePage, Page):
     """Root of the English, Hindi or Urdu tree; sections (crafts, artisans...) hang below it."""
 
-    template = "base/headless.html"
+    public_index = ""
 
     max_count_per_parent = 1
     subpage_types = [

@@ -35,6 +35,8 @@ INSTALLED_APPS = [
     "chinar_cms.pages",
     "chinar_cms.registry",
     "chinar_cms.buildhook",
+    "django_tasks",
+    "django_tasks_db",
     "wagtail.contrib.simple_translation",
     "wagtail.contrib.settings",
     "wagtail.embeds",
@@ -93,6 +95,12 @@ TEMPLATES = [
 WSGI_APPLICATION = "chinar_cms.wsgi.application"
 
 DATABASES = {"default": dj_database_url.config(default=f"sqlite:///{CMS_DIR / 'db.sqlite3'}", conn_max_age=0)}
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # The web server and the task worker write to the same file: write transactions take their lock when they
+    # begin (and wait for it) instead of failing with "database is locked" when a read turns into a write;
+    # WAL lets readers go on while one process writes.
+    DATABASES["default"]["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 20,
+                                       "init_command": "PRAGMA journal_mode=WAL;"}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -174,14 +182,26 @@ WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAILSIMPLETRANSLATION_SYNC_PAGE_TREE = False
 
-# Build hook (Netlify-style POST URL). Publishing bursts within the window become one request.
+# Background work (Django's Tasks framework, the django-tasks backport). "default" stays Wagtail's own
+# choice, run at once in the request (its reference-index and file-deletion tasks). "db" keeps tasks in
+# this database (django-tasks-db) for a worker process: `manage.py db_worker --backend db --queue-name
+# buildhook`. The build hook goes there: it survives restarts and never makes an editor wait.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "db": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["buildhook"]},
+}
+
+# Build hook: the publisher's /hook (`chinar publish`), or a Netlify-style build hook URL. Publishing
+# bursts within the window become one request; failures are retried with backoff (doubling).
 CHINAR_BUILD_HOOK_URL = os.environ.get("CHINAR_BUILD_HOOK_URL", "")
-CHINAR_BUILD_HOOK_WINDOW = float(os.environ.get("CHINAR_BUILD_HOOK_WINDOW", "60"))
+CHINAR_BUILD_HOOK_WINDOW = float(os.environ.get("CHINAR_BUILD_HOOK_WINDOW", "1"))
 CHINAR_BUILD_HOOK_RETRY = float(os.environ.get("CHINAR_BUILD_HOOK_RETRY", "30"))
 CHINAR_BUILD_HOOK_MAX_ATTEMPTS = int(os.environ.get("CHINAR_BUILD_HOOK_MAX_ATTEMPTS", "8"))
 CHINAR_BUILD_HOOK_TIMEOUT = float(os.environ.get("CHINAR_BUILD_HOOK_TIMEOUT", "10"))
-# Run the in-process sender thread (cron `manage.py send_build_hooks` is the alternative).
-CHINAR_BUILD_HOOK_THREAD = os.environ.get("CHINAR_BUILD_HOOK_THREAD", "1") == "1"
+# Shared with the publisher: signs the hook, authenticates the publisher's status reports.
+CHINAR_PUBLISH_SECRET = os.environ.get("CHINAR_PUBLISH_SECRET", "")
+# The public static site: "View live" and every live URL in the admin open the page there.
+CHINAR_SITE_BASE_URL = os.environ.get("CHINAR_SITE_BASE_URL", "http://127.0.0.1:8000")
 
 # Listing checks (cms/chinar_cms/listings): a stated price further than this fraction from the catalog's
 # is held for an editor instead of published (a misread page must not reprice a shawl tenfold); the

@@ -1,7 +1,8 @@
 """Production: everything secret or host-specific comes from the environment.
 
 Required: DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS (comma-separated), DATABASE_URL.
-Optional: AWS_STORAGE_BUCKET_NAME (+ AWS_* credentials), CHINAR_BUILD_HOOK_URL, CHINAR_CMS_BASE_URL.
+Optional: AWS_STORAGE_BUCKET_NAME (+ AWS_* credentials), CHINAR_BUILD_HOOK_URL, CHINAR_PUBLISH_SECRET,
+CHINAR_SITE_BASE_URL, CHINAR_CMS_BASE_URL.
 """
 
 import os

@@ -127,6 +127,22 @@ def sha256_file(path: Path) -> str:
         return hashlib.file_digest(f, "sha256").hexdigest()
 
 
+def local_file(output: Path, rel: str, rules: HeaderRules) -> LocalFile:
+    """One file of the output tree (``rel``: its posix path relative to ``output``), hashed."""
+    if rel == MANIFEST_NAME:
+        raise ValueError(f"{output / rel}: this name is reserved for the deploy manifest")
+    path = output / rel
+    return LocalFile(
+        rel=rel,
+        path=path,
+        size=path.stat().st_size,
+        sha256=sha256_file(path),
+        content_type=content_type_for(rel),
+        cache_control=rules.cache_control_for("/" + rel),
+        phase=phase_for(rel, rules),
+    )
+
+
 def scan_output(output: Path, rules: HeaderRules) -> dict[str, LocalFile]:
     """Every regular file under ``output``, keyed by its posix path relative to it (sorted)."""
     if not output.is_dir():
@@ -134,17 +150,7 @@ def scan_output(output: Path, rules: HeaderRules) -> dict[str, LocalFile]:
     files: dict[str, LocalFile] = {}
     for path in sorted(p for p in output.rglob("*") if p.is_file()):
         rel = path.relative_to(output).as_posix()
-        if rel == MANIFEST_NAME:
-            raise ValueError(f"{path}: this name is reserved for the deploy manifest")
-        files[rel] = LocalFile(
-            rel=rel,
-            path=path,
-            size=path.stat().st_size,
-            sha256=sha256_file(path),
-            content_type=content_type_for(rel),
-            cache_control=rules.cache_control_for("/" + rel),
-            phase=phase_for(rel, rules),
-        )
+        files[rel] = local_file(output, rel, rules)
     return files
 
 

@@ -40,7 +40,7 @@ from botocore.exceptions import (
     ReadTimeoutError,
 )
 
-from .plan import MANIFEST_NAME, LocalFile, Phase, Plan, RemoteObject, make_plan, scan_output
+from .plan import MANIFEST_NAME, LocalFile, Phase, Plan, RemoteObject, local_file, make_plan, scan_output
 from .rules import HeaderRules
 
 log = logging.getLogger(__name__)
@@ -310,9 +310,16 @@ def deploy(output: Path, target: Target, rules: HeaderRules, *, client: Any,
     in a consistent state (see module docstring) and nothing has been deleted unless every
     upload succeeded. ``progress_factory(total)`` returns a tqdm-like bar (``update``/``close``).
     """
+    deployer = _Deployer(client, target, rules, workers, progress=lambda n: None)
+    return _deploy(deployer, output, endpoint_url, delete, dry_run, progress_factory)
+
+
+def _deploy(deployer: _Deployer, output: Path, endpoint_url: str | None, delete: bool, dry_run: bool,
+            progress_factory: Callable[[int], Any] | None) -> Result:
+    target, rules = deployer.target, deployer.rules
     local = scan_output(output, rules)
     bar = None
-    deployer = _Deployer(client, target, rules, workers, progress=lambda n: bar and bar.update(n))
+    deployer.progress = lambda n: bar and bar.update(n)
     with ThreadPoolExecutor(max_workers=deployer.workers, thread_name_prefix="deploy") as pool:
         try:
             listed = deployer.list_keys()
@@ -336,9 +343,83 @@ def deploy(output: Path, target: Target, rules: HeaderRules, *, client: Any,
     return result
 
 
+class Bucket:
+    """A bucket kept in step with one output tree over many deploys: what ``chinar publish`` uses.
+
+    ``sync`` is a whole ``chinar deploy --delete`` and remembers what the bucket holds. ``push`` then
+    deploys one build's changes: it hashes only the files the build changed, uploads those that differ
+    from what the bucket holds, in the same phases, and deletes the files the build removed (only
+    objects a deploy put there), without listing the bucket or hashing the rest of the output. The
+    deploy manifest (megabytes at 100,000 pages) is written by ``sync`` and ``save_manifest`` (when the
+    publisher is idle), not by each push: a manifest behind the bucket costs the next full deploy
+    HEAD requests for the objects pushed since, never correctness (entries are trusted by ETag).
+    """
+
+    def __init__(self, target: Target, rules: HeaderRules, *, client: Any, endpoint_url: str | None = None,
+                 workers: int = 8) -> None:
+        self.target, self.rules, self.endpoint_url = target, rules, endpoint_url
+        self._deployer = _Deployer(client, target, rules, workers, progress=lambda n: None)
+        self.synced = False  # what the bucket holds is known (a sync succeeded)
+        self.manifest_behind = False
+
+    def __str__(self) -> str:
+        return str(self.target)
+
+    def sync(self, output: Path) -> Result:
+        """Make the bucket hold exactly ``output`` (a full, hashing deploy with ``--delete``)."""
+        self.synced = False
+        self._deployer.state.clear()
+        self._deployer.stop.clear()
+        result = _deploy(self._deployer, output, self.endpoint_url, True, False, None)
+        self.synced, self.manifest_behind = True, False
+        return result
+
+    def push(self, output: Path, changed: Iterable[str], removed: Iterable[str]) -> Result:
+        """Deploy the files one or more builds changed (``changed``) and removed (``removed``).
+
+        Needs a successful ``sync`` first (the bucket's contents are known). Raises DeployError as
+        ``deploy`` does, with the bucket consistent; pushing the same lists again finishes the job.
+        """
+        if not self.synced:
+            raise DeployError("push before a successful sync: the bucket's contents are unknown")
+        deployer = self._deployer
+        deployer.stop.clear()
+        local = {rel: local_file(output, rel, self.rules) for rel in sorted(set(changed))
+                 if (output / rel).is_file()}
+        remote = {}
+        for rel in set(local) | set(removed):
+            entry = deployer.state.get(rel)
+            if entry:
+                remote[rel] = RemoteObject(rel, entry["etag"], entry["sha256"], entry["content_type"],
+                                           entry["cache_control"])
+        stale = [rel for rel in removed if rel not in local]
+        plan = make_plan(local, remote, stale_candidates=stale)
+        result = Result(plan)
+        with ThreadPoolExecutor(max_workers=deployer.workers, thread_name_prefix="deploy") as pool:
+            _apply(deployer, pool, plan, plan.delete_batches(self.rules), result, self.target, self.endpoint_url,
+                   manifest=False)
+        if result.uploaded or result.deleted:
+            self.manifest_behind = True
+        return result
+
+    def save_manifest(self) -> None:
+        """Write the deploy manifest if pushes have moved the bucket ahead of it."""
+        if not self.manifest_behind:
+            return
+        try:
+            self._deployer.write_manifest()
+        except (BotoCoreError, ClientError) as exc:
+            raise DeployError(f"recording the deploy manifest failed: "
+                              f"{describe_error(exc, self.target, self.endpoint_url)}") from exc
+        self.manifest_behind = False
+
+
 def _apply(deployer: _Deployer, pool: ThreadPoolExecutor, plan: Plan, deletes: Iterable[list[str]],
-           result: Result, target: Target, endpoint_url: str | None) -> None:
-    """Run the phases; on failure raise DeployError saying what failed and what state is live."""
+           result: Result, target: Target, endpoint_url: str | None, manifest: bool = True) -> None:
+    """Run the phases; on failure raise DeployError saying what failed and what state is live.
+
+    ``manifest``: record the deploy manifest after the uploads and after the deletions (``Bucket.push``
+    leaves it to ``Bucket.save_manifest``)."""
     step = "recording the deploy manifest"
     dirty = False
     try:
@@ -351,7 +432,7 @@ def _apply(deployer: _Deployer, pool: ThreadPoolExecutor, plan: Plan, deletes: I
             deployer.run_phase(pool, files, result)
         # Once per run, not per phase: on a large site the manifest is megabytes. A run killed
         # before this point only costs the next run HEAD requests for the objects it uploaded.
-        if dirty:
+        if dirty and manifest:
             deployer.write_manifest()
             dirty = False
         for batch in deletes:
@@ -359,19 +440,19 @@ def _apply(deployer: _Deployer, pool: ThreadPoolExecutor, plan: Plan, deletes: I
             step = "deleting stale objects"
             dirty = True
             deployer.delete(batch, result)
-        if dirty:
+        if dirty and manifest:
             step = "recording the deploy manifest after deleting"
             deployer.write_manifest()
             dirty = False
     except _UploadFailed as exc:
-        _save_manifest_best_effort(deployer, dirty)
+        _save_manifest_best_effort(deployer, dirty and manifest)
         raise DeployError(
             f"upload of {target.key(exc.rel)} failed: {describe_error(exc.cause, target, endpoint_url)}"
             f" — stopped after {len(result.uploaded)} of {len(plan.uploads)} uploads; pages that "
             "would reference missing files were not uploaded and nothing was deleted; rerun to finish"
         ) from exc.cause
     except (BotoCoreError, ClientError) as exc:
-        _save_manifest_best_effort(deployer, dirty)
+        _save_manifest_best_effort(deployer, dirty and manifest)
         done = (f"{len(result.uploaded)} of {len(plan.uploads)} uploads and "
                 f"{len(result.deleted)} deletions done")
         raise DeployError(f"{step} failed: {describe_error(exc, target, endpoint_url)} — {done}; "
