@@ -363,3 +363,22 @@ def test_refused_connection_is_a_clear_error_from_the_command_line(tmp_path):
 def test_missing_output_directory_is_a_clear_error(server, bucket, tmp_path, capsys):
     assert deploy(server, bucket, tmp_path / "nope") == 1
     assert "output directory" in capsys.readouterr().err
+
+
+def test_shards_upload_their_assets_and_the_merge_makes_the_pages_live(server, s3, bucket, tmp_path):
+    """A sharded build in CI: each shard uploads its content-named assets (``--assets-only``: nothing else,
+    nothing deleted, the deploy manifest left alone); the merge's deploy then finds them there and makes the
+    pages live, each naming only assets already in the bucket."""
+    files = site_v1()
+    assets = {rel: body for rel, body in files.items() if rel.startswith(("static/", "img/"))}
+    halves = [dict(list(assets.items())[::2]), dict(list(assets.items())[1::2])]
+    for n, half in enumerate(halves):  # each shard's folder also holds pages: they must not go up
+        shard = write_tree(tmp_path / f"shard-{n}", {**half, f"shard-{n}/index.html": b"<p>not yet</p>"})
+        assert deploy(server, bucket, shard, "--assets-only", "--delete") == 0
+    assert bucket_objects(s3, bucket) == assets  # the assets only
+    assert MANIFEST not in [o["Key"] for o in s3.list_objects_v2(Bucket=bucket).get("Contents", [])]
+    server.faults.writes.clear()
+    assert deploy(server, bucket, write_tree(tmp_path / "merged", files), "--delete") == 0
+    assert bucket_objects(s3, bucket) == files
+    assert not set(uploaded_keys(server)) & set(assets)  # already there: not uploaded again
+    assert missing_assets(bucket_objects(s3, bucket, html_only=True)) == {}

@@ -80,9 +80,10 @@ def test_typing_shows_results_and_puts_the_query_in_the_url(site, page):
     base, tmp = site
     page.goto(base + "/search/")
     page.type("#search-q", "kani sh", delay=30)
+    # Results for the shorter prefixes may land first; the URL follows the whole query once it settles.
+    page.wait_for_function("() => new URLSearchParams(location.search).get('q') === 'kani sh'")
     wait_results(page, "/crafts/kani/")
     assert "/products/kani-shawl-jamawar/" in results(page)[:3]
-    assert "q=kani+sh" in page.url
     assert page.text_content(".search-status").startswith("Results:")
     page.screenshot(path=str(tmp / "en.png"))
 

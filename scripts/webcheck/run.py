@@ -36,6 +36,7 @@ CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --no-first-run"
 MINIMUM = {"performance": 0.95, "accessibility": 1.0, "best-practices": 1.0, "seo": 1.0}
 MAX_CLS = 0.1
+ATTEMPTS = 3  # Lighthouse runs per page before a failed measurement fails the check
 NOT_INDEXED = {"is-crawlable"}
 RUNS = 3  # the SEO audit a deliberately unindexed search URL fails
 
@@ -74,9 +75,20 @@ def serve(output: Path) -> tuple[subprocess.Popen, str]:
 def lighthouse(url: str, report: Path) -> dict:
     """One mobile Lighthouse run; its categories' scores, CLS and failed audits."""
     env = {**os.environ, "CHROME_PATH": CHROMIUM}
-    subprocess.run([str(LIGHTHOUSE), url, "--quiet", "--form-factor=mobile", f"--chrome-flags={CHROME_FLAGS}",
-                    "--output=json", f"--output-path={report}"], env=env, check=True, timeout=300)
-    data = json.loads(report.read_text(encoding="utf-8"))
+    for attempt in range(1, ATTEMPTS + 1):
+        # Lighthouse's own trace recording fails now and then on a loaded machine ("NO_NAVSTART",
+        # "NO_FCP"): that is a failed measurement, not a finding about the page, so measure again.
+        done = subprocess.run([str(LIGHTHOUSE), url, "--quiet", "--form-factor=mobile",
+                               f"--chrome-flags={CHROME_FLAGS}", "--output=json", f"--output-path={report}"],
+                              env=env, timeout=300, capture_output=True, text=True)
+        data = json.loads(report.read_text(encoding="utf-8")) if report.exists() else {}
+        if done.returncode == 0 and not data.get("runtimeError"):
+            break
+        print(f"webcheck: Lighthouse could not measure {url} (attempt {attempt}): "
+              f"{(data.get('runtimeError') or {}).get('code') or done.stderr.strip()[-300:]}", file=sys.stderr)
+        report.unlink(missing_ok=True)
+    else:
+        raise SystemExit(f"webcheck: Lighthouse failed {ATTEMPTS} times on {url}")
     failed = {}
     for cat_name, cat in data["categories"].items():
         for ref in cat["auditRefs"]:

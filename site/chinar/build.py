@@ -20,13 +20,14 @@ import argparse
 import contextlib
 import gc
 import logging
+import shutil
 import sys
 import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from . import assets, signals, urls
+from . import assets, shards, signals, urls
 from .catalog import Catalog, Record
 from .changes import in_place_edits
 from .content import ReadAhead, load_catalog, record_files
@@ -41,6 +42,7 @@ from .progress import Progress
 from .relations import resolve
 from .rendering import Result, code_hash, render_pages, template_cache_dir
 from .settings import SITE_DIR, Settings, load_plugins, read_settings, settings_file
+from .shards import Shard
 from .validate import image_objects, media_problems, prepare_validators
 
 log = logging.getLogger(__name__)
@@ -66,6 +68,8 @@ def generate(job: BuildJob) -> None:
     search = SearchStage(job, job.images, in_place)  # from here on, beside everything else
     try:
         candidates = list_pages(job, in_place)
+        if job.shard is not None:  # a shard renders its slice of the pages (``chinar.shards``)
+            candidates = [i for i in (candidates or range(len(job.pages))) if job.shard.holds(job.pages[i].url)]
         job.timed("resolve", t)
         signals.pages_listed.send(job)
 
@@ -73,10 +77,15 @@ def generate(job: BuildJob) -> None:
         static_hash = prepare_renderer(job, in_place)
 
         def meanwhile(busy: bool) -> None:  # while the workers render: what needs only the list of pages
-            write_site_files(job)
+            if job.shard is None:  # the site files are the merge's
+                write_site_files(job)
             search.meanwhile(busy)
 
-        render_pages(job, candidates, static_hash, meanwhile, take=lambda part: note_images(job, part, in_place))
+        if job.merged is not None:  # a merge takes the pages its shards rendered
+            _take_shard_pages(job)
+            meanwhile(False)
+        else:
+            render_pages(job, candidates, static_hash, meanwhile, take=lambda part: note_images(job, part, in_place))
         job.timed("render", t)
         search.finish()  # its thumbnails are planned now, so before the images are written
     except BaseException:
@@ -275,36 +284,66 @@ def write_images(job: BuildJob, in_place: bool) -> None:
 
 # -- ``chinar build`` ------------------------------------------------------------------------------------
 
+def _take_shard_pages(job: BuildJob) -> None:
+    """A merge's render stage: every page comes from the shard that rendered it (the catalog and the code
+    are the same, so the page and its fingerprint are what a single build makes)."""
+    for page in job.pages:
+        found = job.merged.get(page.url)
+        if found is None:
+            raise BuildError(f"no shard rendered {page.url or 'the home page'}: were the shards built from this "
+                             "catalog?")
+        fingerprint, requests, site = found
+        rel = urls.output_file(page.url)
+        job.output.write(rel, (site / rel).read_bytes())
+        job.new_state.pages[page.url] = fingerprint
+        job.new_state.requests[page.url] = requests
+        for request in requests:
+            job.files_of(request)
+    job.report.pages = len(job.pages)
+
+
+def _save_shard(job: BuildJob, shard_dir: Path) -> None:
+    """A shard's last stage: what the merge needs of it besides its files (``chinar.shards``)."""
+    rendered = {page.url for page in job.pages if job.shard.holds(page.url)}
+    pages = {url: [job.new_state.pages[url], sorted(map(list, job.new_state.requests.get(url, ())))]
+             for url in sorted(rendered)}
+    shards.save(shard_dir, job.shard, job.base_url, job.catalog.count(), pages, job.analysed)
+
+
 def build(content_dir: Path, output_dir: Path, base_url: str = "", cache_dir: Path | None = None,
           theme_dir: Path | None = None, publish: bool = False, *, workers: int = 0, policy: BuildPolicy | None = None,
-          full: bool = False, progress: bool | Progress = False) -> BuildReport:
+          full: bool = False, progress: bool | Progress = False, shard: Shard | None = None,
+          merge: list[Path] | None = None) -> BuildReport:
     """Build ``content_dir`` into ``output_dir``; raise on failure, output untouched.
 
     Incremental unless ``full``: when no input file changed since the last build (same content, theme,
     code and settings, and the output is the one that build made) nothing is done at all; otherwise
     pages whose inputs did not change are not rendered again (see ``chinar.incremental``). ``policy``
     (default: this machine's, ``workers`` processes at most) decides the processes and memory; the output
-    is the same whatever it says.
+    is the same whatever it says. ``shard``: build one slice into the shard folder ``output_dir``;
+    ``merge``: take the pages of those shard folders (``chinar.shards``).
     """
     settings = read_settings(content_dir, output_dir, base_url, cache_dir, theme_dir, publish=publish)
     policy = policy or BuildPolicy.for_machine(workers)
     progress = progress if isinstance(progress, Progress) else Progress(enabled=progress)
     with collector_paused():
-        ahead = read_ahead(settings, policy, full)
+        ahead = read_ahead(settings, policy, full or shard is not None)
         try:
-            return _build(settings, publish, policy, full, progress, ahead)
+            if shard is not None:
+                return _build_shard(settings, policy, progress, ahead, shard)
+            return _build(settings, publish, policy, full, progress, ahead, merge)
         finally:
             if ahead is not None:
                 ahead.close()
 
 
 def _build(settings: Settings, publish: bool, policy: BuildPolicy, full: bool, progress: Progress,
-           ahead: ReadAhead | None) -> BuildReport:
+           ahead: ReadAhead | None, merge: list[Path] | None = None) -> BuildReport:
     start = time.perf_counter()
     load_plugins(settings.plugins)
     signature = inputs_signature(settings, publish)
     output_dir, cache_dir = settings.output_dir, settings.cache_dir
-    if not full and read_signature(cache_dir) == (signature, output_identity(output_dir)):
+    if not full and not merge and read_signature(cache_dir) == (signature, output_identity(output_dir)):
         log.info("nothing changed since the last build of %s", output_dir)
         return BuildReport(seconds={"total": round(time.perf_counter() - start, 3)})
 
@@ -312,6 +351,12 @@ def _build(settings: Settings, publish: bool, policy: BuildPolicy, full: bool, p
     tree.open()
     try:
         job = new_job(settings, tree, policy, full=full, progress=progress, ahead=ahead)
+        if merge:
+            try:
+                job.merged, job.analysed = shards.load(merge, settings.base_url)
+            except ValueError as exc:
+                raise BuildError(str(exc)) from exc
+            shards.adopt_renditions(merge, cache_dir / "images")
         generate(job)
         tree.commit(job.state.outputs or None)
         job.new_state.outputs = set(tree.produced)
@@ -322,6 +367,31 @@ def _build(settings: Settings, publish: bool, policy: BuildPolicy, full: bool, p
         raise
     job.report.written, job.report.unchanged, job.report.removed = len(tree.written), tree.unchanged, len(tree.removed)
     job.report.changed_files, job.report.removed_files = tree.moved, tree.removed
+    job.report.seconds["total"] = round(time.perf_counter() - start, 3)
+    return job.report
+
+
+def _build_shard(settings: Settings, policy: BuildPolicy, progress: Progress, ahead: ReadAhead | None,
+                 shard: Shard) -> BuildReport:
+    """One slice of a sharded build, from scratch, into the shard folder (``chinar.shards``); no state is
+    kept for the next build (the merge keeps it)."""
+    start = time.perf_counter()
+    load_plugins(settings.plugins)
+    shard_dir = settings.output_dir
+    if shard_dir.exists() or shard_dir.is_symlink():
+        shutil.rmtree(shard_dir)
+    shard_dir.mkdir(parents=True)
+    tree = OutputTree(shards.site_dir(shard_dir), versioned=False)
+    tree.open()
+    try:
+        job = new_job(settings, tree, policy, full=True, progress=progress, ahead=ahead, shard=shard)
+        generate(job)
+        tree.commit(None)
+        _save_shard(job, shard_dir)
+    except BaseException:
+        tree.abort()
+        raise
+    job.report.written, job.report.unchanged = len(tree.written), tree.unchanged
     job.report.seconds["total"] = round(time.perf_counter() - start, 3)
     return job.report
 
@@ -392,6 +462,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--output", type=Path, default=Path("output"), help="output directory (default: output)")
     parser.add_argument("--base-url", default="", help="absolute site URL for canonical links, feeds and sitemap")
     parser.add_argument("--cache", type=Path, default=None, help="cache directory (default: .cache)")
+    parser.add_argument("--theme", type=Path, default=None, help="theme directory (default: THEME of the settings)")
     parser.add_argument("--publish", action="store_true", help="use site/publishconf.py (production settings)")
     parser.add_argument("--full", action="store_true", help="ignore what the last build recorded: render every page")
     parser.add_argument("--workers", type=int, default=0, help="processes to use at most (default: one per core)")
@@ -399,6 +470,15 @@ def configure(parser: argparse.ArgumentParser) -> None:
                         help="memory budget in GB the build plans for (default: a quarter of the machine's, "
                              "at most 2)")
     parser.add_argument("--no-progress", action="store_true", help="no progress bars, even on a terminal")
+    sharded = parser.add_argument_group("sharded builds (docs/deploy.md, \"Sharded builds\")")
+    sharded.add_argument("--shard", metavar="K/N", default=None,
+                         help="build only slice K of N into the shard folder --output (pages, their images, "
+                              "its search documents)")
+    sharded.add_argument("--merge", metavar="SHARD_DIR", nargs="+", type=Path, default=None,
+                         help="merge these shard folders into --output: exactly the tree a single build makes")
+    sharded.add_argument("--cluster", metavar="ADDRESS", default=None,
+                         help="run the shards on this Dask scheduler (tcp://host:8786), then merge here")
+    sharded.add_argument("--shards", type=int, default=2, help="how many shards --cluster runs (default: 2)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -407,9 +487,15 @@ def run(args: argparse.Namespace) -> int:
     start = time.perf_counter()
     policy = BuildPolicy.for_machine(args.workers, int(args.memory * 1024**3))
     content = args.content
+    progress = sys.stderr.isatty() and not args.no_progress
     try:
-        report = build(content, args.output, args.base_url, args.cache, publish=args.publish, policy=policy,
-                       full=args.full, progress=sys.stderr.isatty() and not args.no_progress)
+        merge, cache = args.merge, args.cache
+        if args.cluster:  # the shards run on the cluster; their merge runs here
+            cache = cache or read_settings().cache_dir
+            merge = shards.build_on_cluster(args.cluster, args.shards, content, args.base_url, cache, args.theme)
+        report = build(content, args.output, args.base_url, cache, args.theme, publish=args.publish,
+                       policy=policy, full=args.full, progress=progress, merge=merge,
+                       shard=Shard.parse(args.shard) if args.shard else None)
     except ContentError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
@@ -419,6 +505,9 @@ def run(args: argparse.Namespace) -> int:
     except (ImageError, BuildError) as exc:
         print(f"build failed: {exc}; {args.output} left unchanged", file=sys.stderr)
         return 1
+    except ValueError as exc:  # a bad --shard
+        print(f"chinar build: error: {exc}", file=sys.stderr)
+        return 2
     print(summary(report, args.output, time.perf_counter() - start))
     return 0
 

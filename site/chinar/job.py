@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from .images.use import ImageUse
     from .render import Renderer
     from .search.corpus import SearchIndex
+    from .shards import Shard
 
 
 @dataclass
@@ -75,6 +76,11 @@ class BuildJob:
     request_files: dict[tuple, tuple[str, ...]] = field(default_factory=dict)  # image request -> its files
     search_state: Any = None  # ``search.corpus.State`` (kept when ``resident``)
     search_memo: Any = None  # the last export's parts (``search.export.ExportMemo``), when resident
+    # A sharded build (``chinar.shards``): the slice this build renders, or the shards' pages it merges, and
+    # the search documents analysed in the shards (a shard's own, or all of them for the merge).
+    shard: Shard | None = None
+    merged: dict | None = None
+    analysed: dict | None = None
     # Indexes an edit in place needs, made on first use (a resident build makes them while idle):
     _holders: dict[str, list[int]] | None = None
     _search_index: SearchIndex | None = None

@@ -35,8 +35,12 @@ COPIES = ("A", "B")
 
 
 class OutputTree:
-    def __init__(self, output_dir: Path):
+    """``versioned=False``: a folder written once, no readers to keep whole (a shard of a sharded build): the
+    staging folder simply becomes it."""
+
+    def __init__(self, output_dir: Path, versioned: bool = True):
         self.output_dir = Path(output_dir)
+        self.versioned = versioned
         self.staging = self.sibling("staging")
         self.state_file = self.sibling("commit.json")
         self.produced: set[str] = set()
@@ -123,6 +127,12 @@ class OutputTree:
         ``previous`` is what the last build produced (from its state); without it the live output is
         listed. Files staged by other writers (image renditions linked into staging) count as produced.
         """
+        if not self.versioned:
+            if self.output_dir.exists():
+                shutil.rmtree(self.output_dir)
+            self.staging.rename(self.output_dir)
+            self.moved = sorted(self.produced)
+            return
         if not self.output_dir.exists() and not self.output_dir.is_symlink():
             # A first build: the staged tree is the whole output; ``produced`` names every file already.
             copy = self.sibling(COPIES[0])

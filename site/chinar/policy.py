@@ -126,3 +126,16 @@ class BuildPolicy:
 
 #: Everything in this one process (the policy of code that must not fork, e.g. beside busy workers).
 SERIAL = BuildPolicy(cores=1)
+
+
+def die_with_parent() -> None:
+    """In a worker process: end when the build's process ends, however it ends (killed with SIGKILL, say),
+    rather than wait for its next batch for ever (Linux ``PR_SET_PDEATHSIG``; elsewhere nothing)."""
+    try:
+        import ctypes
+        import signal
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG = 1
+    except (OSError, AttributeError):
+        pass

@@ -32,6 +32,7 @@ from .faults import crash_point
 from .incremental import STATE_VERSION, TemplateFingerprints, page_fingerprint
 from .output import OutputTree
 from .pages import Page
+from .policy import die_with_parent
 from .record_types import RECORD_TYPES
 
 if TYPE_CHECKING:
@@ -208,19 +209,6 @@ def run_chunks(chunks: list[list[int]], workers: int, job: BuildJob,
                 gc.unfreeze()
     results.sort(key=lambda r: r[0])
     return results
-
-
-def die_with_parent() -> None:
-    """In a worker process: end when the build's process ends, however it ends (killed with SIGKILL, say),
-    rather than wait for its next batch for ever (Linux ``PR_SET_PDEATHSIG``; elsewhere nothing)."""
-    try:
-        import ctypes
-        import signal
-
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG = 1
-    except (OSError, AttributeError):
-        pass
 
 
 def _completed(pool: ProcessPoolExecutor, futures: list[Future]) -> Iterator[list[Result]]:

@@ -30,6 +30,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--delete", action="store_true",
                         help="after a fully successful upload, remove objects no longer in the output")
     parser.add_argument("--workers", type=int, default=8, help="parallel uploads (default: 8)")
+    parser.add_argument("--assets-only", action="store_true",
+                        help="upload only content-named assets (static files, image renditions), delete nothing: a "
+                             "shard of a sharded build, before the merge deploys the pages (docs/deploy.md)")
     parser.add_argument("--netlify-toml", type=Path, default=None,
                         help="header rules to apply (default: the repository's netlify.toml)")
 
@@ -63,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
             result = deploy(args.output, target, rules,
                             client=make_client(args.endpoint_url, args.workers),
                             endpoint_url=args.endpoint_url, delete=args.delete, dry_run=args.dry_run,
-                            workers=args.workers, progress_factory=progress)
+                            workers=args.workers, progress_factory=progress, assets_only=args.assets_only)
     except (DeployError, FileNotFoundError, ValueError) as exc:
         print(f"chinar deploy: error: {exc}", file=sys.stderr)
         return 1

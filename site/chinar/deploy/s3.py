@@ -303,21 +303,28 @@ class _UploadFailed(Exception):
 
 def deploy(output: Path, target: Target, rules: HeaderRules, *, client: Any,
            endpoint_url: str | None = None, delete: bool = False, dry_run: bool = False,
-           workers: int = 8, progress_factory: Callable[[int], Any] | None = None) -> Result:
+           workers: int = 8, progress_factory: Callable[[int], Any] | None = None,
+           assets_only: bool = False) -> Result:
     """Make ``target`` hold exactly ``output`` (plus stale objects unless ``delete``).
 
     Raises :class:`DeployError` with a one-line message on any failure; by then the bucket is
     in a consistent state (see module docstring) and nothing has been deleted unless every
     upload succeeded. ``progress_factory(total)`` returns a tqdm-like bar (``update``/``close``).
+    ``assets_only``: upload only the content-named assets (static files, renditions), delete nothing and
+    leave the deploy manifest alone: what each shard of a sharded build does, at the same time as the
+    others, before the merge deploys the pages that name them.
     """
     deployer = _Deployer(client, target, rules, workers, progress=lambda n: None)
-    return _deploy(deployer, output, endpoint_url, delete, dry_run, progress_factory)
+    return _deploy(deployer, output, endpoint_url, delete and not assets_only, dry_run, progress_factory,
+                   assets_only)
 
 
 def _deploy(deployer: _Deployer, output: Path, endpoint_url: str | None, delete: bool, dry_run: bool,
-            progress_factory: Callable[[int], Any] | None) -> Result:
+            progress_factory: Callable[[int], Any] | None, assets_only: bool = False) -> Result:
     target, rules = deployer.target, deployer.rules
     local = scan_output(output, rules)
+    if assets_only:
+        local = {rel: f for rel, f in local.items() if f.phase is Phase.ASSETS}
     bar = None
     deployer.progress = lambda n: bar and bar.update(n)
     with ThreadPoolExecutor(max_workers=deployer.workers, thread_name_prefix="deploy") as pool:
@@ -327,7 +334,7 @@ def _deploy(deployer: _Deployer, output: Path, endpoint_url: str | None, delete:
         except (BotoCoreError, ClientError) as exc:
             raise DeployError(describe_error(exc, target, endpoint_url)) from exc
         plan = make_plan(local, remote, stale_candidates=(k for k in listed if k != MANIFEST_NAME))
-        for rel in plan.foreign:
+        for rel in () if assets_only else plan.foreign:
             log.warning("left in place: %s was not uploaded by chinar deploy", target.key(rel))
         result = Result(plan, dry_run=dry_run)
         if dry_run:
@@ -336,7 +343,7 @@ def _deploy(deployer: _Deployer, output: Path, endpoint_url: str | None, delete:
         total = len(plan.uploads) + sum(map(len, deletes))
         bar = progress_factory(total) if progress_factory and total else None
         try:
-            _apply(deployer, pool, plan, deletes, result, target, endpoint_url)
+            _apply(deployer, pool, plan, deletes, result, target, endpoint_url, manifest=not assets_only)
         finally:
             if bar is not None:
                 bar.close()

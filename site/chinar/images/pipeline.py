@@ -296,7 +296,7 @@ class ImagePipeline:
         logger.info(
             "images: %(encoded)d encoded, %(reused)d reused from cache, %(sources)d sources, "
             "%(written)d files written",
-            self._stats,
+            self.stats,
         )
 
     def _put(self, job: Job) -> None:

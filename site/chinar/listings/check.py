@@ -86,8 +86,18 @@ class _Run:
 
 def run_checks(targets: Iterable[Target], previous: dict[str, Previous] | None = None,
                settings: CheckSettings | None = None) -> list[o.Outcome]:
-    """Check every target (each URL once), in the order given; a blocking call (its own event loop)."""
-    return asyncio.run(check_all(list(targets), previous or {}, settings or CheckSettings()))
+    """Check every target (each URL once), in the order given; a blocking call (its own event loop, in a
+    thread of its own when the caller's thread already runs one: a Django async view, a notebook, a test
+    that drives a browser through Playwright's sync API)."""
+    work = check_all(list(targets), previous or {}, settings or CheckSettings())
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(work)
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1, thread_name_prefix="listings-check") as pool:
+        return pool.submit(asyncio.run, work).result()
 
 
 async def check_all(targets: list[Target], previous: dict[str, Previous], settings: CheckSettings) -> list[o.Outcome]:

@@ -19,12 +19,13 @@ log = logging.getLogger(__name__)
 
 
 def build_corpus(catalog: Catalog, cache_dir: Path, thumbnail: Callable[[dict], str | None] | None = None,
-                 alias_file: Path | None = None, full: bool = False, previous=None):
+                 alias_file: Path | None = None, full: bool = False, previous=None, analysed=None):
     """The catalog's search documents analysed, reusing the last build's work (``corpus.Corpus``)."""
     from . import corpus, documents
 
     phrases = documents.alias_phrases(documents.alias_groups(catalog, alias_file))
-    return corpus.build_corpus(catalog, phrases, Path(cache_dir), thumbnail, full=full, previous=previous)
+    return corpus.build_corpus(catalog, phrases, Path(cache_dir), thumbnail, full=full, previous=previous,
+                               analysed=analysed)
 
 
 def write_index(catalog: Catalog, output_dir: Path | None, cache_dir: Path,
@@ -32,7 +33,8 @@ def write_index(catalog: Catalog, output_dir: Path | None, cache_dir: Path,
                 alias_file: Path | None = None, policy: BuildPolicy | None = None,
                 write: Callable[[str, bytes], object] | None = None, full: bool = False,
                 previous=None, keep: dict | None = None, memo=None,
-                keep_file: Callable[[str], object] | None = None, progress: Progress = QUIET) -> dict:
+                keep_file: Callable[[str], object] | None = None, progress: Progress = QUIET,
+                analysed: dict | None = None) -> dict:
     """Index ``catalog`` and export the browser's index to ``output_dir/search-index/``, or, when
     ``write`` is given, hand each file to ``write("search-index/<path>", bytes)`` instead (the build's
     ``OutputTree.write``: no temporary copy, unchanged files untouched; ``output_dir`` is then unused).
@@ -47,15 +49,16 @@ def write_index(catalog: Catalog, output_dir: Path | None, cache_dir: Path,
     ignore the cache (the output is the same either way; this only re-does the work). ``previous``:
     the last build's ``corpus.State``, kept in memory (``chinar.resident``), instead of the cache's;
     ``keep["state"]`` receives this build's (it may share arrays with ``previous``); ``memo`` and
-    ``keep_file``: see ``export.ExportMemo``. Same
-    catalog -> same bytes. Returns ``{"documents", "files", "bytes", "terms"}`` and counts of
+    ``keep_file``: see ``export.ExportMemo``. ``analysed``: documents the shards of a sharded build analysed
+    (``corpus.analyse_documents``), used as they are where their inputs match. Same catalog -> same bytes.
+    Returns ``{"documents", "files", "bytes", "terms"}`` and counts of
     documents analysed/reused and lists scored/reused.
     """
     from . import corpus as corpus_mod
     from . import engine, export
 
     policy = policy or BuildPolicy()
-    found = build_corpus(catalog, cache_dir, thumbnail, alias_file, full=full, previous=previous)
+    found = build_corpus(catalog, cache_dir, thumbnail, alias_file, full=full, previous=previous, analysed=analysed)
     out = None if write is not None or output_dir is None else Path(output_dir) / "search-index"
     stats, layout, lists = export.export(catalog, found, out, policy, sink=write, memo=memo, keep=keep_file,
                                          progress=progress)

@@ -640,35 +640,28 @@ def patch_postings(state: State, entries: list[Entry], docnums: Iterable[int] | 
     return dirty
 
 
-def build_corpus(catalog: Catalog, phrases: dict[tuple[str, ...], list[str]], cache_dir: Path,
-                 thumbnail: Callable[[dict], str | None] | None = None, full: bool = False,
-                 previous: State | None = None) -> Corpus:
-    """Every search document of ``catalog`` analysed, reusing the last build's work where its inputs
-    are unchanged (see the module docstring). Thumbnails are asked for every document on every build:
-    the image pipeline writes only the renditions it was asked for. ``previous``: the last build's state,
-    when the caller kept it in memory (it is patched in place, like one loaded from the cache)."""
-    directory = Path(cache_dir) / "whoosh"
-    signature = code_signature()
-    if full:
-        prev = None
-    elif previous is not None and previous.signature == signature:
-        prev = previous
-    else:
-        prev = load_state(directory, signature)
-    cached = prev.entries if prev else {}
-    same_phrases = prev is not None and prev.phrases == phrases_signature(phrases)
+def analyse_documents(catalog: Catalog, phrases: dict[tuple[str, ...], list[str]], cached: dict[Ident, Entry],
+                      same_phrases: bool, *, analysed: dict[Ident, Entry] | None = None,
+                      select: Callable[[Ident], bool] | None = None) -> tuple[dict[Ident, Entry], dict[str, int]]:
+    """The search document of each record (``select``: only those it accepts), analysed, or reused from
+    ``cached`` (the last build's; its aliases matched again unless ``same_phrases``) or from ``analysed``
+    (documents analysed elsewhere with these phrases: a sharded build's shards) where the record and
+    everything the document read are unchanged. Returns the entries and counts."""
     matcher = AliasMatcher(phrases)
     hashes = _Hashes(catalog)
+    analysed = analysed or {}
     entries: dict[Ident, Entry] = {}
     stats = {"analysed": 0, "reused": 0, "realiased": 0}
     for rec in catalog.iter_records():
         if rec["type"] not in SEARCH_TYPES:
             continue
         ident = (rec["type"], rec["translation_key"], rec["locale"])
-        old = cached.get(ident)
+        if select is not None and not select(ident):
+            continue
+        old = analysed.get(ident) or cached.get(ident)
         if old is not None and old.inputs[0][3] == hashes.of_record(rec) \
                 and all(hashes(i[:3]) == i[3] for i in old.inputs[1:]):
-            if same_phrases:
+            if same_phrases or ident in analysed:
                 entry = old
                 stats["reused"] += 1
             else:
@@ -682,6 +675,28 @@ def build_corpus(catalog: Catalog, phrases: dict[tuple[str, ...], list[str]], ca
             doc.fields = {}
             stats["analysed"] += 1
         entries[ident] = entry
+    return entries, stats
+
+
+def build_corpus(catalog: Catalog, phrases: dict[tuple[str, ...], list[str]], cache_dir: Path,
+                 thumbnail: Callable[[dict], str | None] | None = None, full: bool = False,
+                 previous: State | None = None, analysed: dict[Ident, Entry] | None = None) -> Corpus:
+    """Every search document of ``catalog`` analysed, reusing the last build's work where its inputs
+    are unchanged (see the module docstring). Thumbnails are asked for every document on every build:
+    the image pipeline writes only the renditions it was asked for. ``previous``: the last build's state,
+    when the caller kept it in memory (it is patched in place, like one loaded from the cache);
+    ``analysed``: documents analysed by the shards of a sharded build (``analyse_documents``)."""
+    directory = Path(cache_dir) / "whoosh"
+    signature = code_signature()
+    if full:
+        prev = None
+    elif previous is not None and previous.signature == signature:
+        prev = previous
+    else:
+        prev = load_state(directory, signature)
+    cached = prev.entries if prev else {}
+    same_phrases = prev is not None and prev.phrases == phrases_signature(phrases)
+    entries, stats = analyse_documents(catalog, phrases, cached, same_phrases, analysed=analysed)
     ordered = sorted(entries.values(), key=lambda e: sort_key(e.doc))
     for e in ordered:
         image = first_image(catalog.get(e.doc.type, e.doc.key, e.doc.locale))

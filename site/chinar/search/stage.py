@@ -32,7 +32,8 @@ class SearchStage:
         self.job, self.images, self.in_place = job, images, in_place
         self.process: Any = None
         self.done = False
-        self.place = "beside" if in_place else job.policy.search_place(job.catalog.count(), job.resident)
+        in_process = in_place or job.shard is not None  # a shard only analyses its slice
+        self.place = "beside" if in_process else job.policy.search_place(job.catalog.count(), job.resident)
         if self.place == "apart":
             ctx = multiprocessing.get_context("fork")
             self.conn, send = ctx.Pipe(duplex=False)
@@ -50,6 +51,8 @@ class SearchStage:
             t = time.perf_counter()
             if self.in_place:
                 self._patch()
+            elif self.job.shard is not None:
+                self._analyse_slice()
             else:
                 self._build(busy)
             self.job.timed("search", t)
@@ -110,8 +113,25 @@ class SearchStage:
             job.catalog, None, job.cache_dir, thumbnail=lambda image: self.images.thumbnail(image).url,
             policy=SERIAL if busy else job.policy, write=job.output.write, full=job.full,
             previous=previous.search_state if previous is not None else None, keep=keep, memo=memo,
-            keep_file=job.output.keep, progress=job.progress)
+            keep_file=job.output.keep, progress=job.progress, analysed=job.analysed)
         job.search_state = keep["state"]
+
+    def _analyse_slice(self) -> None:
+        """A shard's part (``chinar.shards``): its slice of the documents analysed, their thumbnails encoded
+        here; the merge makes the index from every shard's documents."""
+        from ..catalog import Catalog
+        from .documents import alias_groups, alias_phrases, first_image
+
+        job = self.job
+        catalog: Catalog = job.catalog
+        phrases = alias_phrases(alias_groups(catalog))
+        entries, stats = corpus_mod.analyse_documents(catalog, phrases, {}, True, select=job.shard.holds_document)
+        for entry in entries.values():
+            image = first_image(catalog.get(entry.doc.type, entry.doc.key, entry.doc.locale))
+            if image:
+                self.images.thumbnail(image)
+        job.analysed = entries
+        job.report.search = {**stats, "documents": len(entries)}
 
     def _patch(self) -> None:
         """An edit in place: the documents reading the edited records analysed again, the postings patched,
