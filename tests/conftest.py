@@ -12,6 +12,8 @@ from catalogs import TINY
 from chinar.build import build
 from chinar.render import default_theme_dir
 
+ROOT = Path(__file__).resolve().parents[1]
+
 
 @pytest.fixture(scope="session")
 def browser():
@@ -76,6 +78,27 @@ def tiny_site(tmp_path_factory, image_cache: Path) -> Path:
 def demo_images(tmp_path_factory) -> Path:
     """Renditions of the demo catalog's photos, encoded once per session (about a minute on two cores)."""
     return tmp_path_factory.mktemp("demo-images")
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory, demo_images: Path) -> Path:
+    """The shipped demo catalog (content/) built once per session, with its search index (read-only for
+    tests: what a buyer gets from ``make demo``)."""
+    out = tmp_path_factory.mktemp("demo-site") / "output"
+    cache = tmp_path_factory.mktemp("demo-cache")
+    (cache / "images").symlink_to(demo_images, target_is_directory=True)
+    build(ROOT / "content", out, "https://chinar.example.in", cache_dir=cache)
+    return out
+
+
+@pytest.fixture(scope="session")
+def demo_server(demo_site: Path):
+    """The demo site served on 127.0.0.1 as ``chinar serve`` serves it; yields the base URL."""
+    from chinar.serve import serve_in_thread
+
+    server, base = serve_in_thread(demo_site)
+    yield base
+    server.shutdown()
 
 
 @pytest.fixture(scope="session")
