@@ -8,7 +8,7 @@ from datetime import timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.utils import timezone
 from PIL import Image as PILImage
 
@@ -134,7 +134,7 @@ def test_withdrawal_unpublishes_deletes_and_requests_a_build(client, settings, h
     images_before = get_image_model().objects.count()
     assert "Shazia Akhter" in _api_names(client)
 
-    with pytest.raises(Exception):  # noqa: B017 - unknown reference: a clear CommandError
+    with pytest.raises(CommandError, match="no consent record with reference 'CONSENT-NOPE'"):
         call_command("withdraw_consent", reference="CONSENT-NOPE")
     with django_capture_on_commit():
         call_command("withdraw_consent", reference="CONSENT-0001")
