@@ -3,6 +3,7 @@ cores and a memory budget — and the same output whatever it decides."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from sites import BASE, tree
@@ -72,3 +73,37 @@ def test_every_policy_builds_the_same_site(tmp_path: Path, image_cache: Path) ->
         build(TINY, tmp_path / name, BASE, cache_dir=image_cache, policy=policy, full=True)
         trees[name] = tree(tmp_path / name)
     assert trees["serial"] == trees["eager"] == trees["starved"]
+
+
+
+def _handles_sigterm(pid: int) -> bool:
+    """Whether process ``pid`` has a handler of its own for SIGTERM (Linux: the caught-signals mask)."""
+    caught = next(line for line in Path(f"/proc/{pid}/status").read_text().splitlines() if line.startswith("SigCgt"))
+    return bool(int(caught.split()[1], 16) & (1 << (15 - 1)))
+
+
+def test_build_workers_do_not_keep_a_parents_sigterm_handler() -> None:
+    """``serve --watch`` and ``chinar publish`` handle SIGTERM to stop cleanly, and a build's forked workers
+    inherit that handler; but every pool ends its workers with SIGTERM, and a worker that handles it can
+    stay alive, so the pool's ``terminate()`` waits for ever (seen: a whole test run hung in the read-ahead
+    pool). Workers start with the default SIGTERM action."""
+    import signal
+    import time
+
+    from chinar.content import ReadAhead, record_files
+
+    previous = signal.signal(signal.SIGTERM, lambda *_: None)  # as serve --watch and publish do
+    try:
+        assert _handles_sigterm(os.getpid())
+        ahead = ReadAhead(list(record_files(TINY)), BuildPolicy(cores=2, fork_min=FORK_ALWAYS))
+        try:
+            pids = [worker.pid for worker in ahead.pool._pool]
+            assert len(pids) == 2
+            deadline = time.monotonic() + 10
+            while any(map(_handles_sigterm, pids)) and time.monotonic() < deadline:
+                time.sleep(0.05)
+            assert not any(map(_handles_sigterm, pids))
+        finally:
+            ahead.close()
+    finally:
+        signal.signal(signal.SIGTERM, previous)

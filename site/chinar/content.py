@@ -25,7 +25,7 @@ from typing import Any
 
 from .catalog import Catalog, Record
 from .errors import ContentError, Problem
-from .policy import SERIAL, BuildPolicy
+from .policy import SERIAL, BuildPolicy, worker_started
 from .progress import QUIET, Progress
 from .record_types import SCHEMA_VERSION, TYPE_DIRS, TYPES
 from .validate import validate_catalog, validate_record
@@ -171,7 +171,7 @@ class ReadAhead:
             # batches on two cores left one idle for a tenth of a second at 1,000 artisans).
             size = max(50, -(-len(self.files) // (workers * 16)))
             chunks = [self.files[i:i + size] for i in range(0, len(self.files), size)]
-            self.pool = multiprocessing.get_context("fork").Pool(workers)
+            self.pool = multiprocessing.get_context("fork").Pool(workers, initializer=worker_started)
             self.sizes = [len(chunk) for chunk in chunks]
             self.pending = self.pool.imap(_read_chunk_packed, chunks)  # starts now; results come in order
 

@@ -139,3 +139,14 @@ def die_with_parent() -> None:
         libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG = 1
     except (OSError, AttributeError):
         pass
+
+
+def worker_started() -> None:
+    """Every build worker process starts here: it ends with the build's process (``die_with_parent``), and
+    the SIGTERM with which a pool ends its workers ends it. A forked worker inherits its parent's signal
+    handlers, and a resident build's parent (``serve --watch``, ``chinar publish``) handles SIGTERM to stop
+    cleanly; inherited, that handler kept a worker alive and the pool's ``terminate()`` waited for ever."""
+    import signal
+
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    die_with_parent()

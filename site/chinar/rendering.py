@@ -32,7 +32,7 @@ from .faults import crash_point
 from .incremental import STATE_VERSION, TemplateFingerprints, page_fingerprint
 from .output import OutputTree
 from .pages import Page
-from .policy import die_with_parent
+from .policy import worker_started
 from .record_types import RECORD_TYPES
 
 if TYPE_CHECKING:
@@ -190,7 +190,7 @@ def run_chunks(chunks: list[list[int]], workers: int, job: BuildJob,
             # multiprocessing.Pool replaces the worker and waits for its batch for ever.
             gc.freeze()
             pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
-                                       initializer=die_with_parent)
+                                       initializer=worker_started)
             parts = _completed(pool, [pool.submit(_render_chunk, chunk) for chunk in chunks])
         try:
             if pool is not None and meanwhile is not None:

@@ -26,6 +26,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from ..media_limits import MAX_PIXELS
+from ..policy import worker_started
 from ..progress import QUIET, Progress
 from .encode import Job, SourceTask, TaskResult, encode_chunk
 from .geometry import Box, Size, crop_box, output_sizes
@@ -322,7 +323,8 @@ class ImagePipeline:
         # fork is cheapest and does not re-import __main__, but forking a process that runs other
         # threads (a progress bar, say) can deadlock; then fork from a clean forkserver instead.
         context = get_context("fork" if threading.active_count() == 1 else "forkserver")
-        with ProcessPoolExecutor(max_workers=min(self.workers, len(chunks)), mp_context=context) as pool:
+        with ProcessPoolExecutor(max_workers=min(self.workers, len(chunks)), mp_context=context,
+                                 initializer=worker_started) as pool:
             futures = {pool.submit(encode_chunk, chunk): chunk for chunk in chunks}
             for future in futures:
                 try:

@@ -35,7 +35,7 @@ from pathlib import Path
 
 from ..catalog import Catalog
 from ..languages import LOCALES
-from ..policy import SERIAL, BuildPolicy
+from ..policy import SERIAL, BuildPolicy, worker_started
 from ..progress import QUIET, Progress
 from ..record_types import SEARCH_TYPES
 from . import analysis, query
@@ -299,7 +299,7 @@ def encode_lists(corpus: Corpus, keys: list[str], combo_bytes: list[bytes], poli
             _SHARED.update(corpus=corpus, combo_bytes=combo_bytes, doc_combo=doc_combo)
             found = []
             try:
-                with multiprocessing.get_context("fork").Pool(workers) as pool:
+                with multiprocessing.get_context("fork").Pool(workers, initializer=worker_started) as pool:
                     for part in pool.imap_unordered(_encode_chunk, chunks):
                         found += part
                         bar.update(len(part))
