@@ -15,6 +15,37 @@ from chinar.render import default_theme_dir
 ROOT = Path(__file__).resolve().parents[1]
 
 
+# Fixtures that make a test slow whatever it does: a Chromium session, a build of the whole demo catalog.
+SLOW_FIXTURES = {"browser", "phone", "demo_site", "demo_server", "demo_images"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Browser tests and tests of the demo build are slow tests too: the fast lane, ``pytest -m "not
+    slow"``, leaves them out with the tests marked ``slow`` by hand."""
+    for item in items:
+        if item.get_closest_marker("slow"):
+            continue
+        if item.get_closest_marker("browser") or SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+
+
+@pytest.fixture(autouse=True)
+def _signal_handlers_left_as_found():
+    """A test that installs a signal handler in the test process (a command run in-process: the task
+    worker, ``serve --watch``) must put the old one back: one left behind outlives the test and is
+    inherited by every build worker forked later (a whole run once hung on that)."""
+    import signal
+
+    signals = (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)
+    before = {sig: signal.getsignal(sig) for sig in signals}
+    yield
+    after = {sig: signal.getsignal(sig) for sig in signals}
+    changed = [signal.Signals(sig).name for sig in signals if after[sig] is not before[sig]]
+    for sig in signals:
+        signal.signal(sig, before[sig])
+    assert not changed, f"the test left its own handler for {', '.join(changed)}"
+
+
 @pytest.fixture(scope="session")
 def browser():
     """Debian's Chromium, headless, driven by Playwright: one for the whole session, shared by the browser

@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from chinar.search.analysis import script
+
 DISTRICTS = {  # key: (en, hi, ur, division)
     "srinagar": ("Srinagar", "श्रीनगर", "سری نگر", "Kashmir"),
     "budgam": ("Budgam", "बडगाम", "بڈگام", "Kashmir"),
@@ -470,6 +472,9 @@ RELEVANCE = [
     ("نمدہ", "ur", None, ["/ur/crafts/namda/"]),
     ("بسوہلی", "ur", None, ["/ur/crafts/basohli-painting/"]),
 ]
+# A guard on this table, checked when it is loaded (not a test of the search: test_search.py runs it):
+# big, and in all three scripts.
+assert len(RELEVANCE) >= 40 and {script(query) for query, *_ in RELEVANCE} == {"latn", "deva", "arab"}
 
 
 BAD_QUERIES = [

@@ -61,11 +61,22 @@ def queued_hooks():
 
 
 def run_hook_worker() -> None:
-    """One run of the real task worker over what is due (`db_worker --batch`), as a new worker process would."""
+    """One run of the real task worker over what is due (`db_worker --batch`), as a new worker process would.
+
+    The worker installs its own SIGINT/SIGTERM/SIGQUIT handlers (``sys.exit``) and, in batch mode, leaves
+    them: in the test process they would outlive the test and turn a later signal, or a forked build
+    worker's, into a SystemExit far from here. They are put back as they were."""
+    import signal
+
     from django.core.management import call_command
 
-    call_command("db_worker", "--backend", "db", "--queue-name", "buildhook", "--batch", "--no-startup-delay",
-                 "--no-reload", verbosity=0)
+    kept = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT)}
+    try:
+        call_command("db_worker", "--backend", "db", "--queue-name", "buildhook", "--batch", "--no-startup-delay",
+                     "--no-reload", verbosity=0)
+    finally:
+        for sig, handler in kept.items():
+            signal.signal(sig, handler)
 
 
 def make_hooks_due() -> None:
