@@ -187,6 +187,7 @@ def test_template_error_keeps_the_last_good_output(tiny_content: Path, tmp_path:
     assert tree(out) == before
 
 
+@pytest.mark.slow
 def test_long_lists_are_paginated_under_their_craft(tmp_path: Path, synthetic_cache) -> None:
     import sys
 

@@ -15,6 +15,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from sites import BASE, edit_json, snapshot
 
 from chinar.build import build
@@ -115,6 +116,7 @@ def test_corrupt_state_falls_back_to_a_full_build(site: dict) -> None:
     assert report.rendered == report.pages
 
 
+@pytest.mark.slow
 def test_killed_build_then_normal_build_equals_full_build(tmp_path: Path, synthetic_cache) -> None:
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
     from synthetic import generate

@@ -49,6 +49,8 @@ class Row(NamedTuple):
 
 
 R = Row
+pytestmark = pytest.mark.slow  # every test here searches a build of the whole demo catalog
+
 DEMO_RELEVANCE: list[Row] = [
     # ---------------------------------------------------------------- English
     R("en", "misspelling", "pashmeena", ("craft:pashmina",),

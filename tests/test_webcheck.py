@@ -9,9 +9,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
+@pytest.mark.slow
 def test_demo_build_passes_the_nu_html_checker_and_lighthouse(tmp_path: Path) -> None:
     report = tmp_path / "webcheck.json"
     done = subprocess.run([sys.executable, str(ROOT / "scripts/webcheck/run.py"), "--output", str(tmp_path / "out"),

@@ -370,6 +370,7 @@ def photo_54mp() -> tuple[PILImage.Image, bytes]:
     return im, buf.getvalue()
 
 
+@pytest.mark.slow
 def test_a_54_megapixel_photo_is_scaled_down_at_upload_and_the_build_accepts_it(client, photo_54mp, tmp_path):
     from wagtail.images import get_image_model
 
@@ -423,6 +424,7 @@ def test_translations_compile_and_are_complete():
 
 
 @LIVE
+@pytest.mark.slow
 def test_bulk_upload_of_a_54_megapixel_phone_photo_pulls_checks_and_builds(live_server, client, photo_54mp, tmp_path):
     """The whole way: a 54 MP photo with GPS through "Add images", shown on a published craft, pulled by
     `chinar pull`: the snapshot holds no personal data, and `chinar check` and `chinar build` accept it."""
