@@ -96,6 +96,22 @@ def test_hindi_and_urdu_edits_in_place(site: dict) -> None:
     assert not any(p.startswith("hi/") for p in written)
 
 
+def test_an_edit_in_place_moves_the_sitemap_lastmod_of_the_pages_that_show_the_record(site: dict) -> None:
+    """The sitemap keeps each page's entry between edits in place and works out only the re-rendered
+    pages' again: a new ``updated`` day reaches the artisan's page and the lists that show the artisan,
+    as in a full build (``resident_edit`` compares), also after a touch that changed nothing."""
+    builder = started(site)
+    path = site["content"] / "artisans/shazia-akhter.en.json"
+    resident_edit(site, builder, lambda c, t: path.write_bytes(path.read_bytes()))  # touched, unchanged
+    written, _ = resident_edit(site, builder, lambda c, t: edit_json(path, lambda d: d.update(updated="2027-03-04")))
+    assert builder.last == "in place" and "sitemap.xml" in written
+    sitemap = (site["out"] / "sitemap.xml").read_text(encoding="utf-8")
+    entry = sitemap.split("/artisans/shazia-akhter/</loc>", 1)[1].split("</url>", 1)[0]
+    assert "<lastmod>2027-03-04</lastmod>" in entry
+    other = sitemap.split("/hi/artisans/shazia-akhter/</loc>", 1)[1].split("</url>", 1)[0]
+    assert "2027-03-04" not in other  # the Hindi profile was not edited
+
+
 def test_edit_a_product_description_and_a_story(site: dict) -> None:
     builder = started(site)
     product = site["content"] / "products/sozni-stole.en.json"

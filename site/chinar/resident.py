@@ -70,8 +70,8 @@ class ResidentBuild:
         tree = OutputTree(self.output_dir)
         job = new_job(self.settings, tree, self.policy, progress=self.progress, resident=True, previous=previous,
                       changes=Changes.of(changed) if previous is not None else Changes.of(None),
-                      search_memo=previous.search_memo if previous is not None else ExportMemo())
-        gc.unfreeze()
+                      search_memo=previous.search_memo if previous is not None else ExportMemo(),
+                      sitemap_memo=previous.sitemap_memo if previous is not None else None)
         try:
             with collector_paused():
                 tree.open()
@@ -89,6 +89,11 @@ class ResidentBuild:
             self.job = None
             raise
         finally:
+            # The kept heap is frozen (below), out of the collector's sight: an edit in place collects only
+            # what it made, in milliseconds. After any other build the old heap is garbage, so it is thawed
+            # and collected in full (about a second at 100,000 pages).
+            if not job.in_place or self.job is None:
+                gc.unfreeze()
             gc.collect()
         job.new_state.outputs = set(tree.produced)
         job.report.written, job.report.unchanged, job.report.removed = (len(tree.written), tree.unchanged,
