@@ -8,7 +8,7 @@ Kashmir published in India must draw India's external boundary as the Survey of 
 is no third-party licence to carry; the positions were set for this project from public knowledge of
 which district borders which. Nothing comes from the network (no tiles), no JavaScript is needed to read
 it, every district gets a tile big enough to tap on a phone however small the district is, and the
-whole map costs about 2 KB gzipped in a page. The positions are data, not code: each district record's
+whole map costs about 1 KB gzipped in a page. The positions are data, not code: each district record's
 ``map: {"col": c, "row": r}`` (``content/schemas/district.schema.json``), which the CMS edits on the
 district (docs/map.md).
 
@@ -42,12 +42,13 @@ ROW_STEP = 60
 PAD = 4
 #: The tile's outline, centred on (0, 0).
 TILE = "M0-40l35 20v40l-35 20-35-20v-40z"
-#: Where a label's baseline sits in its tile (lower on a trail map, under the stop's number), and where
-#: a stop's number is centred.
-LABEL_Y, TRAIL_LABEL_Y, MARK_Y = 4, 13, -17
+#: Where a label's baseline sits in its tile: mid-tile, or on a trail map lower, under the stop's number
+#: (Nastaliq, whose letters rise high above the line, lower still); and where a stop's number is centred.
+LABEL_Y, MARK_Y = 4, -17
+TRAIL_LABEL_Y = {"Latn": 13, "Deva": 14, "Arab": 17}
 #: The room a label has across a tile, and its largest size per script (Nastaliq reads small).
-LABEL_ROOM = 60
-LABEL_SIZE = {"Latn": 12.0, "Deva": 12.5, "Arab": 15.0}
+LABEL_ROOM = 58
+LABEL_SIZE = {"Latn": 12.0, "Deva": 12.5, "Arab": 14.0}
 #: What a trail stop's link says besides its name (its accessible description).
 STOP_LABEL = N_("Stop %(n)s")
 
@@ -104,11 +105,23 @@ def _script(text: str) -> str:
     return "Latn"
 
 
+_LATIN_NARROW, _LATIN_WIDE = frozenset("fijlrtI'.-"), frozenset("mwMW")
+
+
 def _ems(text: str, script: str) -> float:
     """A label's width in ems, estimated (no font metrics at build time): marks that sit on a letter take
-    no room, joined Nastaliq letters little."""
-    per = {"Latn": 0.56, "Deva": 0.6, "Arab": 0.42}[script]
-    return sum(0.3 if ch == " " else per for ch in text if unicodedata.category(ch) != "Mn")
+    no room, joined Nastaliq letters little; Latin letters by rough width class."""
+    width = 0.0
+    for ch in text:
+        if unicodedata.category(ch) == "Mn":
+            continue
+        if ch == " ":
+            width += 0.3
+        elif script == "Latn":
+            width += 0.32 if ch in _LATIN_NARROW else 0.92 if ch in _LATIN_WIDE else 0.7 if ch.isupper() else 0.6
+        else:
+            width += 0.6 if script == "Deva" else 0.45
+    return width
 
 
 def label_size(text: str) -> float:
@@ -144,7 +157,6 @@ def svg(tiles: Sequence[Tile], *, trail: Sequence[str] = (), stop_label: str = S
     ys = [centre(t.cell)[1] for t in tiles] or [0]
     left, top = min(xs) - HALF_WIDTH - PAD, min(ys) - HALF_HEIGHT - PAD
     width, height = max(xs) - min(xs) + 2 * (HALF_WIDTH + PAD), max(ys) - min(ys) + 2 * (HALF_HEIGHT + PAD)
-    label_y = TRAIL_LABEL_Y if trail else LABEL_Y
     attrs = [f'viewBox="{_num(left)} {_num(top)} {_num(width)} {_num(height)}"',
              f'width="{_num(width)}" height="{_num(height)}"', 'role="group"',
              'text-anchor="middle"', 'font-size="12"', f'class="{"trail" if trail else "districts"}"']
@@ -153,19 +165,25 @@ def svg(tiles: Sequence[Tile], *, trail: Sequence[str] = (), stop_label: str = S
     if describedby:
         attrs.append(f'aria-describedby="{escape(describedby)}"')
     out = [f'<svg {" ".join(attrs)}>']
+    # Layers, bottom up: the links (tiles), the route, the labels, the numbers. Labels and numbers let a
+    # tap through to the tile under them; a link is named by its <title>, so they are hidden from
+    # assistive technology (the names would be read twice).
+    labels = ['<g class="labels" pointer-events="none" aria-hidden="true">']
     for t in tiles:
         x, y = centre(t.cell)
         classes = escape(t.division.lower()) + (" stop" if t.key in stops else "")
         lang = f' lang="{escape(t.lang)}"' if t.lang else ""
-        size = label_size(t.name)
-        font = f' font-size="{_num(size)}"' if size != 12 else ""
         name = escape(t.name)
         desc = ""
         if t.key in stops:
             desc = "<desc>" + escape(", ".join(stop_label % {"n": n} for n in stops[t.key])) + "</desc>"
         out.append(f'<a href="{escape(t.href)}" class="{classes}" data-key="{escape(t.key)}"{lang} '
-                   f'transform="translate({_num(x)} {_num(y)})"><title>{name}</title>{desc}'
-                   f'<path d="{TILE}"/><text y="{label_y}"{font}>{name}</text></a>')
+                   f'transform="translate({_num(x)} {_num(y)})"><title>{name}</title>{desc}<path d="{TILE}"/></a>')
+        size = label_size(t.name)
+        font = f' font-size="{_num(size)}"' if size != 12 else ""
+        dy = TRAIL_LABEL_Y[_script(t.name)] if trail else LABEL_Y
+        labels.append(f'<text x="{_num(x)}" y="{_num(y + dy)}" class="{classes}"{lang}{font}>{name}</text>')
+    labels.append("</g>")
     if trail:
         at = {t.key: centre(t.cell) for t in tiles}
         points = [at[key] for key in trail if key in at]
@@ -173,6 +191,8 @@ def svg(tiles: Sequence[Tile], *, trail: Sequence[str] = (), stop_label: str = S
             path = " ".join(f"{_num(x)},{_num(y + MARK_Y)}" for x, y in points)
             out.append(f'<polyline class="route" points="{path}" fill="none" pointer-events="none" '
                        'aria-hidden="true"/>')
+    out.extend(labels)
+    if trail:
         out.append('<g class="marks" pointer-events="none" aria-hidden="true">')
         for t in tiles:
             if t.key not in stops:

@@ -138,7 +138,7 @@ def test_a_campaign_map_marks_its_trail_in_order(phone800, demo_server: str, dem
     # Each stop's number sits on its district's tile: what is under the number's centre is that link.
     for n, key in enumerate(trail, 1):
         mark = page.locator(f'figure.dmap .marks g[data-stops="{n}"]')
-        assert mark.inner_text() == str(n)
+        assert mark.text_content() == str(n)
         mark.scroll_into_view_if_needed()
         box = mark.bounding_box()
         under = page.evaluate("([x, y]) => document.elementFromPoint(x, y).closest('a')?.dataset.key",
