@@ -79,6 +79,19 @@ def test_change_a_crafts_hindi_title(site: dict) -> None:
     assert "crafts/sozni/index.html" not in written and "ur/crafts/sozni/index.html" not in written
 
 
+def test_move_a_district_on_the_map(site: dict) -> None:
+    """The map pages of every language hold the tiles read from the English version: moving the English
+    Srinagar redraws the Hindi and Urdu maps too, on the districts index and the campaign's trail."""
+    written = check_edit(site, lambda c, t: edit_json(c / "districts/srinagar.en.json",
+                                                      lambda d: d.update(map={"col": 4, "row": 1})))
+    for prefix in ("", "hi/", "ur/"):
+        assert f"{prefix}districts/index.html" in written
+        page = (site["out"] / prefix / "districts/index.html").read_text(encoding="utf-8")
+        assert 'data-key="srinagar" transform="translate(315 60)"' in page
+    assert "campaigns/winter-craft-trail/index.html" in written
+    assert "artisans/shazia-akhter/index.html" not in written  # no map there
+
+
 def test_edit_a_template(site: dict) -> None:
     def change(content: Path, theme: Path) -> None:
         path = theme / "templates/product.html"

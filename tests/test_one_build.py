@@ -90,6 +90,12 @@ def campaign_title(c: Path) -> None:
     edit_json(first(c, "campaigns/*.en.json"), lambda d: d.update(title=d["title"] + " (extended)"))
 
 
+def district_moved(c: Path) -> None:
+    """A district moves on the map: the map pages of every language change (their tiles come from the
+    English version)."""
+    edit_json(first(c, "districts/*.en.json"), lambda d: d.update(map={"col": 9, "row": 9}))
+
+
 def translation_added(c: Path) -> None:
     source = first(c, "artisans/*.en.json", lambda d: not (c / "artisans" / f"{d['translation_key']}.ur.json").exists())
     data = json.loads(source.read_text(encoding="utf-8"))
@@ -132,6 +138,7 @@ EDITS: list[tuple[str, Edit, bool]] = [
     ("collection rule", collection_rule, False),
     ("story", story_title, True),
     ("campaign", campaign_title, True),
+    ("district moved on the map", district_moved, False),  # a district's names are search aliases
     ("translation added", translation_added, False),
     ("translation removed", translation_removed, False),
     ("image replaced", image_replaced, False),

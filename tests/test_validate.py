@@ -102,6 +102,22 @@ def test_duplicate_slug(tiny_content: Path) -> None:
     assert len(found) == 1 and found[0][1] == "/slug" and "already used by" in found[0][2]
 
 
+def test_two_districts_on_one_map_tile(tiny_content: Path) -> None:
+    edit(tiny_content, "districts/srinagar.en.json", lambda d: d.update(map={"col": 3, "row": 6}))
+    [(file, pointer, message)] = problems(tiny_content)
+    assert (file, pointer) == ("districts/srinagar.en.json", "/map")
+    assert message == "map tile (col 3, row 6) is already Kathua's (districts/kathua.en.json)"
+
+
+def test_a_map_tile_must_be_whole_numbers_in_the_grid(tiny_content: Path) -> None:
+    edit(tiny_content, "districts/kathua.en.json", lambda d: d.update(map={"col": 3}))
+    [(file, pointer, message)] = problems(tiny_content)
+    assert (file, pointer) == ("districts/kathua.en.json", "/map/row") and "missing" in message
+    edit(tiny_content, "districts/kathua.en.json", lambda d: d.update(map={"col": -1, "row": 6}))
+    [(file, pointer, message)] = problems(tiny_content)
+    assert (file, pointer) == ("districts/kathua.en.json", "/map/col") and "-1" in message
+
+
 def test_unknown_locale(tiny_content: Path) -> None:
     src = tiny_content / "pages/about.en.json"
     data = json.loads(src.read_text())

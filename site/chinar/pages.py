@@ -168,6 +168,16 @@ def detail_page(catalog: Catalog, rel: Relations, rec: Record, res: Resolver) ->
                 kind=rec["type"], record=rec)
 
 
+def map_places(rel: Relations, res: Resolver) -> list[tuple[Record, int, int]]:
+    """Every district as the district map draws it in ``res``'s language: (record, col, row), in key order.
+
+    The cells are plain values in the page's context, so a page's fingerprint changes when a district
+    moves, even when the page shows another language's version of it.
+    """
+    return [(rec, *rel.district_cells[rec["translation_key"]])
+            for rec in res.many("district", sorted(rel.district_cells))]
+
+
 def campaign_block(block: Record, rel: Relations, res: Resolver) -> dict[str, Any]:
     """A campaign block with its references resolved; one template per block type renders it."""
     bt = block["type"]
@@ -179,7 +189,7 @@ def campaign_block(block: Record, rel: Relations, res: Resolver) -> dict[str, An
     if bt == "craft_trail":
         stops = [{**stop, "district_record": res.one("district", stop["district"]),
                   "craft_records": res.many("craft", stop.get("crafts", []))} for stop in block["stops"]]
-        return {**block, "stops": stops}
+        return {**block, "stops": stops, "map": map_places(rel, res)}
     return dict(block)
 
 
@@ -201,7 +211,10 @@ def build_pages(catalog: Catalog, rel: Relations) -> list[Page]:
             items = res.many(type_, keys)
             extra: dict[str, Any] = {"type": type_}
             if type_ == "district":
-                extra["divisions"] = [(d, [r for r in items if r["division"] == d]) for d in ("Jammu", "Kashmir")]
+                extra["by_division"] = [(d, [r for r in items if r["division"] == d]) for d in ("Jammu", "Kashmir")]
+                extra["map"] = map_places(rel, res)
+                extra["district_crafts"] = {r["translation_key"]: res.many("craft", rel.crafts_by_district.get(
+                    r["translation_key"], [])) for r in items}
             pages.extend(paginate(items, lambda loc, n, t=type_: urls.index(t, loc, n), locale,
                                   "index.html", f"{type_}_index", extra))
         pages.append(Page(urls.search(locale), "search.html", locale, {}, structural_alternates(urls.search),

@@ -87,7 +87,8 @@ RECORD_TYPES: tuple[RecordType, ...] = (
                sublists=("artisan", "product"), lists_cards=True, search_boost=1.6, alias_source=True,
                cms_model="crafts.CraftPage"),
     RecordType("district", "districts", N_("District"), "name", N_("Districts"), True,
-               structure_fields=("division",), sublists=("artisan", "product"), lists_cards=True,
+               # ``map``: its tile on the district map (``districtmap``), drawn on the index and campaign pages.
+               structure_fields=("division", "map"), sublists=("artisan", "product"), lists_cards=True,
                search_boost=1.5, alias_source=True, cms_model="districts.District"),
     RecordType("artisan", "artisans", N_("Artisan"), "name", N_("Artisans"), True,
                references=(Reference("/crafts", "craft"), Reference("/district", "district")),

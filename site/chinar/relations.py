@@ -10,6 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .catalog import Catalog, Record
+from .districtmap import Cell, place
 from .languages import DEFAULT_LOCALE
 from .offers import is_available, newest_check, price_amount
 
@@ -38,6 +39,8 @@ class Relations:
     products_available: set[str] = field(default_factory=set)
     # The newest listing check in the catalog: what a listing's age is measured against (``offers.is_stale``).
     listings_as_of: str = ""
+    # Each district's cell on the district map (``districtmap.place``: from its default-language version).
+    district_cells: dict[str, Cell] = field(default_factory=dict)
 
 
 def collection_items(catalog: Catalog, collection: Record, rel: Relations) -> list[tuple[str, str]]:
@@ -78,6 +81,7 @@ def resolve(catalog: Catalog) -> Relations:
                 rel.crafts_by_district[district].append(key)
     for district in rel.crafts_by_district:
         rel.crafts_by_district[district].sort()
+    rel.district_cells = place(_default(catalog, "district", key) for key in catalog.keys("district"))
     for key in catalog.keys("product"):
         product = _default(catalog, "product", key)
         rel.products_by_artisan[product["artisan"]].append(key)

@@ -25,7 +25,7 @@ from jinja2.compiler import CodeGenerator, optimizeconst
 from jinja2.visitor import NodeTransformer
 from markupsafe import Markup, escape
 
-from . import i18n, jsonld, links, offers, urls
+from . import districtmap, i18n, jsonld, links, offers, urls
 from .catalog import Record
 from .i18n import format_day, format_price
 from .languages import BY_CODE, LANGUAGE_NAMES, LOCALES, N_, direction
@@ -339,7 +339,19 @@ class Renderer:
             """lang/dir for a record shown in another language than the page (a fallback translation)."""
             return other_language[rec["locale"]]
 
-        env.globals.update(cards=cards, lang_attrs=lang_attrs)
+        stop_label = self.translations[locale].gettext(districtmap.STOP_LABEL)
+
+        def district_map(places: list[tuple[Record, int, int]], trail: list[str] = (), labelledby: str = "",
+                         describedby: str = "") -> Markup:
+            """The district map (``districtmap.svg``) of ``places`` (``pages.map_places``): each district
+            named in the page's language (or its fallback, marked with its ``lang``), linking to its page."""
+            tiles = [districtmap.Tile(rec["translation_key"], rec["name"], urls.href(urls.record(rec)), (col, row),
+                                      rec["division"], "" if rec["locale"] == locale else rec["locale"])
+                     for rec, col, row in places]
+            return Markup(districtmap.svg(tiles, trail=list(trail), stop_label=stop_label, labelledby=labelledby,
+                                          describedby=describedby))
+
+        env.globals.update(cards=cards, lang_attrs=lang_attrs, district_map=district_map)
         env.globals["fragment"] = self._fragment_renderer(env)
         url_helpers = [f for f in vars(urls).values() if getattr(f, "__module__", "") == urls.__name__]
         helpers = [*env.globals.values(), *url_helpers]  # templates also call urls.record(), urls.detail()...

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 from . import record_types, text
 from .catalog import Catalog, Record
 from .errors import Problem
-from .languages import LOCALES
+from .languages import DEFAULT_LOCALE, LOCALES
 from .marketplaces import listing_url_problem, registry
 from .record_types import TYPES, references
 from .richtext import sanitise
@@ -415,6 +415,25 @@ def validate_catalog(catalog: Catalog, *, check_media: bool = True) -> list[Prob
                     if not media_exists[image["src"]]:
                         problems.append(Problem(rel, pointer + "/src",
                                                 f"image file media/{image['src']} does not exist"))
+    problems.extend(map_problems(catalog))
+    return problems
+
+
+def map_problems(catalog: Catalog) -> list[Problem]:
+    """Two districts on one tile of the district map (``chinar.districtmap``, which reads each district's
+    default-language version): the later by key is named, with the district that has the tile."""
+    problems: list[Problem] = []
+    taken: dict[tuple[int, int], Record] = {}
+    for key in catalog.keys("district"):
+        rec = catalog.get("district", key, DEFAULT_LOCALE)
+        cell = rec.get("map") if rec is not None else None
+        if not cell:
+            continue
+        where = (cell["col"], cell["row"])
+        other = taken.setdefault(where, rec)
+        if other is not rec:
+            problems.append(Problem(rec["_file"], "/map", f"map tile (col {where[0]}, row {where[1]}) is already "
+                                                          f"{other['name']}'s ({other['_file']})"))
     return problems
 
 

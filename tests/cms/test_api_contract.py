@@ -93,3 +93,46 @@ def test_load_demo_refuses_invalid_content_and_changes_nothing(tmp_path, load_ti
         call_command("load_demo", content=tmp_path / "c", no_users=True)
     assert "products/sozni-stole.en.json#/listings/0/url" in str(err.value)
     assert Page.objects.count() == before
+
+
+def test_a_districts_map_tile_is_exported_and_the_same_in_every_language(client, load_tiny):
+    """The district map's tile (``map``, docs/map.md) goes through the API as the contract has it; saving one
+    language version moves every version (the build reads the default language's), and a tile another
+    district has, or half a tile, is a form error."""
+    from chinar_cms.districts.models import District
+    from django.core.exceptions import ValidationError
+
+    load_tiny()
+    maps = {(i["record"]["translation_key"], i["record"]["locale"]): i["record"].get("map")
+            for i in _items(client, "district")}
+    srinagar = District.objects.get(slug="srinagar", locale__language_code="en").translation_key
+    kathua = District.objects.get(slug="kathua", locale__language_code="en").translation_key
+    assert {loc: maps[(str(srinagar), loc)] for loc in ("en", "hi", "ur")} == {
+        loc: {"col": 2, "row": 2} for loc in ("en", "hi", "ur")}
+    assert maps[(str(kathua), "en")] == {"col": 3, "row": 6}
+
+    urdu = District.objects.get(translation_key=srinagar, locale__language_code="ur")
+    before = District.objects.get(translation_key=srinagar, locale__language_code="en").updated_at
+    urdu.map_col, urdu.map_row = 2, 3
+    urdu.full_clean()
+    urdu.save()
+    english = District.objects.get(translation_key=srinagar, locale__language_code="en")
+    assert (english.map_col, english.map_row) == (2, 3) and english.updated_at > before  # a pull sees it
+    exported = {i["record"]["locale"]: i["record"]["map"] for i in _items(client, "district")
+                if i["record"]["translation_key"] == str(srinagar)}
+    assert exported == {loc: {"col": 2, "row": 3} for loc in ("en", "hi", "ur")}
+
+    english.map_col, english.map_row = 3, 6  # Kathua's tile
+    with pytest.raises(ValidationError) as info:
+        english.full_clean()
+    assert info.value.message_dict["map_col"] == ["Kathua is already on this tile of the map."]
+    english.map_col, english.map_row = 1, None
+    with pytest.raises(ValidationError) as info:
+        english.full_clean()
+    assert info.value.message_dict["map_row"] == ["Give both the column and the row, or neither."]
+
+    english.map_col = english.map_row = None  # not placed yet: no map in the record (drawn below the map)
+    english.full_clean()
+    english.save()
+    assert all("map" not in i["record"] for i in _items(client, "district")
+               if i["record"]["translation_key"] == str(srinagar))

@@ -203,6 +203,8 @@ class Loader:
         )
         obj.body = rec.get("body", "")
         obj.image = self.image(rec.get("image"))
+        cell = rec.get("map") or {}
+        obj.map_col, obj.map_row = cell.get("col"), cell.get("row")
         obj.full_clean()
         obj.save()
 
