@@ -66,6 +66,33 @@ def test_move_a_product_to_another_artisan(site: dict) -> None:
             "products/sozni-stole/index.html"} <= written
 
 
+def test_a_sold_out_products_alternatives_follow_the_products_they_offer(site: dict) -> None:
+    """A sold-out product's page offers in-stock products of its craft by other artisans: an edit of one
+    of those (its name, then its stock) renders the sold-out page again, as a full build would."""
+    content = site["content"]
+    stole = content / "products/sozni-stole.en.json"
+    shawl = json.loads(stole.read_text(encoding="utf-8"))
+    shawl.update(id="product-ghulam-shawl-en", slug="ghulam-shawl", translation_key="ghulam-shawl",
+                 artisan="ghulam-dar", title="Sozni shawl, paisley field")
+    shawl["listings"] = [{**shawl["listings"][0], "url": "https://www.flipkart.com/ghulam-shawl/p/itm5?pid=STLG0005",
+                          "price_inr": 24000}]
+    (content / "products/ghulam-shawl.en.json").write_text(json.dumps(shawl), encoding="utf-8")
+    edit_json(stole, lambda d: [lst.update(availability="out_of_stock") for lst in d["listings"]])
+
+    def alternatives() -> str:
+        html = (site["out"] / "products/sozni-stole/index.html").read_text(encoding="utf-8")
+        return html[html.index('id="h-alternatives"'):] if 'id="h-alternatives"' in html else ""
+
+    written = check_edit(site, lambda c, t: edit_json(c / "products/ghulam-shawl.en.json",
+                                                      lambda d: d.update(title="Sozni shawl, chinar leaves")))
+    assert "products/sozni-stole/index.html" in written
+    assert "Sozni shawl, chinar leaves" in alternatives() and "₹24,000" in alternatives()
+    written = check_edit(site, lambda c, t: edit_json(c / "products/ghulam-shawl.en.json",
+                                                      lambda d: d["listings"][0].update(availability="out_of_stock")))
+    assert "products/sozni-stole/index.html" in written
+    assert alternatives() == ""  # nothing left to offer instead
+
+
 def test_delete_a_collection(site: dict) -> None:
     written = check_edit(site, lambda c, t: (c / "collections/under-20000.en.json").unlink())
     assert not (site["out"] / "collections/under-20000").exists()

@@ -29,6 +29,24 @@ def is_buyable(listing: Record) -> bool:
     return listing.get("availability") in BUYABLE and not is_dead(listing)
 
 
+def choices(rec: Record) -> list[Record]:
+    """A product's listings in the order its page offers them: those a buyer can buy now first,
+    cheapest first, then the rest (sold out, no longer sold, dead) in the record's order. Stable, so
+    equally cheap listings keep the editor's order and the same record always gives the same page.
+    """
+    listings = rec.get("listings") or ()
+    return sorted(listings, key=lambda lst: (0, lst["price_inr"]) if is_buyable(lst) else (1, 0))
+
+
+def primary_listing(rec: Record) -> Record | None:
+    """The listing a product page's buy bar offers (its Buy button in the first screen): the first of
+    ``choices``, if a buyer can buy it; None when no listing is buyable. Its price is the amount
+    ``product_price`` states, so the bar and the price agree.
+    """
+    first = next(iter(choices(rec)), None)
+    return first if first is not None and is_buyable(first) else None
+
+
 def listing_state(listing: Record) -> str:
     """``dead`` or the listing's availability: what its card on the product page says."""
     return "dead" if is_dead(listing) else listing["availability"]

@@ -22,6 +22,9 @@ from .relations import Relations, alternatives
 
 PER_PAGE = 24
 SHOWN_ON_PAGE = 12  # artisans or products on a craft or district page; the rest are in its sublists
+# How many of each kind the home page shows (the rest are a "see all" link away): with the districts'
+# names it keeps the home page within about six screens of a 360 px phone.
+ON_HOME = {"campaign": 2, "collection": 4, "craft": 6, "artisan": 4, "story": 2}
 
 
 @dataclass
@@ -193,19 +196,33 @@ def campaign_block(block: Record, rel: Relations, res: Resolver) -> dict[str, An
     return dict(block)
 
 
+def home_context(catalog: Catalog, rel: Relations, res: Resolver) -> dict[str, Any]:
+    """What the home page lists: a few of each kind (``ON_HOME``) and how many there are, so that
+    it stays a few phone screens long whatever the catalog's size and links to each full list.
+
+    Only the records shown are in the context, so an edit of another record does not render the home
+    page again; the counts are in it, so adding or removing one does.
+    """
+    keys = {t: catalog.keys(t) for t in ON_HOME}
+    featured = {t: [r for r in res.many(t, keys[t]) if r.get("featured")] for t in ("collection", "artisan")}
+    return {
+        "campaigns": res.many("campaign", keys["campaign"][:ON_HOME["campaign"]]),
+        "collections": featured["collection"][:ON_HOME["collection"]],
+        "crafts": res.many("craft", keys["craft"][:ON_HOME["craft"]]),
+        "artisans": featured["artisan"][:ON_HOME["artisan"]],
+        "stories": res.many("story", rel.stories_by_date[:ON_HOME["story"]]),
+        "districts": res.many("district", catalog.keys("district")),
+        "counts": {t: len(k) for t, k in keys.items()},
+    }
+
+
 def build_pages(catalog: Catalog, rel: Relations) -> list[Page]:
     """Every page of the site, in a stable order."""
     pages: list[Page] = []
     for locale in LOCALES:
         res = Resolver(catalog, locale)
-        pages.append(Page(urls.home(locale), "home.html", locale, {
-            "collections": [c for c in res.many("collection", catalog.keys("collection")) if c.get("featured")],
-            "artisans": [a for a in res.many("artisan", catalog.keys("artisan")) if a.get("featured")][:8],
-            "crafts": res.many("craft", catalog.keys("craft")),
-            "districts": res.many("district", catalog.keys("district")),
-            "stories": res.many("story", rel.stories_by_date[:4]),
-            "campaigns": res.many("campaign", catalog.keys("campaign")),
-        }, structural_alternates(urls.home), kind="home"))
+        pages.append(Page(urls.home(locale), "home.html", locale, home_context(catalog, rel, res),
+                          structural_alternates(urls.home), kind="home"))
         for type_ in INDEXED:
             keys = rel.stories_by_date if type_ == "story" else catalog.keys(type_)
             items = res.many(type_, keys)
