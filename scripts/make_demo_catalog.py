@@ -10,6 +10,12 @@ Districts, crafts, stories, campaigns and pages are hand-written JSON under ``co
 read here (for names and keys). This script owns ``content/artisans/``, ``content/products/`` and
 ``content/collections/``: it deletes the JSON files in them and writes them again.
 
+Languages: every artisan and every collection has English, Hindi and Urdu versions; so does the first
+product of each artisan in each of their crafts (``translated``), about a third of the products. Each
+table of words and sentences holds the three languages side by side, and one seeded choice of entry
+serves all three, so a Hindi or Urdu text says what the English one says (tests/test_demo_catalog.py
+holds the catalog to this).
+
 Every person here is invented. Artisan records carry the district only, never a village, street,
 phone, ID or bank detail (the schema rejects those fields anyway, and bios avoid naming villages).
 """

@@ -97,15 +97,17 @@ def district_moved(c: Path) -> None:
 
 
 def translation_added(c: Path) -> None:
-    source = first(c, "artisans/*.en.json", lambda d: not (c / "artisans" / f"{d['translation_key']}.ur.json").exists())
+    # A product: every artisan of the demo catalog has all three languages, two thirds of its products not.
+    source = first(c, "products/*.en.json", lambda d: not (c / "products" / f"{d['translation_key']}.ur.json").exists())
     data = json.loads(source.read_text(encoding="utf-8"))
-    data.update(id=data["id"] + "-ur", locale="ur", name="نیا کاریگر", bio="<p>کشمیر کے ایک کاریگر کی کہانی۔</p>")
-    (c / "artisans" / f"{data['translation_key']}.ur.json").write_text(json.dumps(data, ensure_ascii=False),
+    data.update(id=data["id"] + "-ur", locale="ur", title="نیا دستکاری نمونہ",
+                description="<p>کشمیر کے ایک کاریگر کا کام۔</p>")
+    (c / "products" / f"{data['translation_key']}.ur.json").write_text(json.dumps(data, ensure_ascii=False),
                                                                         encoding="utf-8")
 
 
 def translation_removed(c: Path) -> None:
-    first(c, "artisans/*.ur.json", lambda d: d["name"] == "نیا کاریگر").unlink()
+    first(c, "products/*.ur.json", lambda d: d["title"] == "نیا دستکاری نمونہ").unlink()
 
 
 def image_replaced(c: Path) -> None:
