@@ -32,3 +32,18 @@ def chromium() -> Iterator:
             yield browser
         finally:
             browser.close()
+
+
+def open_page(page, url: str) -> list[str]:
+    """Load ``url`` in ``page``; return the console errors and warnings it printed. A URL with
+    ``/no-such-page/`` must answer 404 (and that 404 is not counted), any other 200."""
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(f"{m.type}: {m.text}") if m.type in ("error", "warning") else None)
+    page.on("pageerror", lambda e: errors.append(f"pageerror: {e}"))
+    missing = "/no-such-page/" in url
+    response = page.goto(url, wait_until="load")
+    assert response is not None and response.status == (404 if missing else 200), url
+    if missing:  # the browser reports the page's own status; nothing else may fail
+        page.wait_for_load_state("networkidle")
+        errors.remove("error: Failed to load resource: the server responded with a status of 404 (Not Found)")
+    return errors

@@ -150,3 +150,17 @@ def test_the_checker_finds_a_circle_and_a_private_import() -> None:
     tree = ast.parse("from .b import _hidden, shown\nfrom . import c\n")
     found = imports("pkg.a", Path("a.py"), tree, {"pkg.a", "pkg.b", "pkg.c"})
     assert ("pkg.b", ["_hidden", "shown"], 1) in found and ("pkg.c", [], 2) in found
+
+
+def test_no_test_module_imports_another() -> None:
+    """Shared test code lives in helper modules (``chromium``, ``axe_check``, ``page_weight``, ``sites``...),
+    not in a test module another one imports: importing a test module runs its collection-time code twice
+    and ties the two files' fixtures together."""
+    tests = Path(__file__).resolve().parent
+    found = []
+    for path in sorted(tests.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
+                [node.module or ""] if isinstance(node, ast.ImportFrom) and not node.level else []
+            found += [f"{path.relative_to(tests)}: {name}" for name in names if name.split(".")[-1].startswith("test_")]
+    assert found == []

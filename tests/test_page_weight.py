@@ -6,18 +6,9 @@ Buyers arrive on phones over slow connections; this keeps every page type inside
 from __future__ import annotations
 
 import gzip
-import re
 from pathlib import Path
 
-BUDGET = 50 * 1024
-
-
-def weight(site: Path, html_path: Path) -> int:
-    html = html_path.read_bytes()
-    total = len(gzip.compress(html, 9))
-    for ref in re.findall(rb'(?:href|src)="(/static/[^"]+\.(?:css|js))"', html):
-        total += len(gzip.compress((site / ref.decode().lstrip("/")).read_bytes(), 9))
-    return total
+from page_weight import BUDGET, weight
 
 
 def test_every_page_is_within_the_budget(tiny_site: Path) -> None:

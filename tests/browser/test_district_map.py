@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from axe_check import serious_violations
+from page_weight import BUDGET, weight
 
 from catalogs import ROOT
 from chinar import urls
@@ -166,8 +167,6 @@ def test_a_campaign_map_marks_its_trail_in_order(phone800, demo_server: str, dem
 def test_pages_with_the_map_keep_within_the_page_weight_budget(demo_site: Path, locale: str) -> None:
     """The demo's map pages (20 districts, a 12-stop trail) stay within the budget of tests/test_page_weight.py,
     and below the map every picture loads lazily (the map, not a picture, fills the phone's first screen)."""
-    from test_page_weight import BUDGET, weight
-
     pages = [f"{urls.prefix(locale)}{rel}/index.html" for rel in ("districts", "campaigns/winter-warmth-2026")]
     if locale == "en":
         pages.append("campaigns/craft-trail-2027/index.html")

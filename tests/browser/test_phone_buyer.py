@@ -19,7 +19,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from test_site_pages import AXE_JS, open_page
+from axe_check import serious_violations
+from chromium import open_page
 
 from catalogs import ROOT, TINY
 from chinar.build import build
@@ -119,14 +120,6 @@ def on_screen(b: dict) -> bool:
 
 def no_overflow(page) -> bool:
     return page.evaluate("document.documentElement.scrollWidth") <= WIDTH
-
-
-def axe_serious(page) -> list:
-    page.evaluate(AXE_JS)
-    result = page.evaluate("""axe.run(document, {resultTypes: ['violations'], runOnly: {type: 'tag',
-        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']}})""")
-    return [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
-            for v in result["violations"] if v["impact"] in ("serious", "critical")]
 
 
 def first_screen(page) -> None:
@@ -260,7 +253,7 @@ def test_the_menu_reaches_every_section(screen, demo_server: str, locale: str, p
     for i in range(SECTIONS):
         assert links.nth(i).is_visible() and on_screen(links.nth(i).bounding_box()), i
     assert no_overflow(screen)
-    assert axe_serious(screen) == []  # the open menu too
+    assert serious_violations(screen) == []  # the open menu too
     links.nth(SECTIONS - 1).click()
     screen.wait_for_url(f"**{prefix(locale)}/stories/")
 
@@ -283,11 +276,11 @@ def test_a_wide_screen_shows_every_section_without_a_button(browser, demo_server
 @pytest.mark.parametrize("slug", ["sozni-stole", "sozni-shawl", "sozni-cushions"])
 def test_product_pages_pass_axe(screen, shop: str, locale: str, slug: str) -> None:
     open_page(screen, f"{shop}{prefix(locale)}/products/{slug}/")
-    assert axe_serious(screen) == []
+    assert serious_violations(screen) == []
 
 
 @pytest.mark.browser
 @pytest.mark.parametrize("locale", LOCALES)
 def test_the_demo_home_page_passes_axe(screen, demo_server: str, locale: str) -> None:
     open_page(screen, f"{demo_server}{prefix(locale)}/")
-    assert axe_serious(screen) == []
+    assert serious_violations(screen) == []

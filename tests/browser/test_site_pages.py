@@ -11,6 +11,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from axe_check import serious_violations
+from chromium import open_page
 
 PAGES = [
     # (url, locale) — every page type of the tiny catalog, in each locale it exists in.
@@ -28,19 +29,6 @@ PAGES = [
     ("/about/", "en"), ("/search/", "en"), ("/ur/search/", "ur"), ("/no-such-page/", "en"), ("/ur/no-such-page/", "ur"),
 ]
 PAGES = [(u if loc == "en" or u.startswith(f"/{loc}/") else f"/{loc}{u}", loc) for u, loc in PAGES]
-
-
-def open_page(page, url: str) -> list[str]:
-    errors: list[str] = []
-    page.on("console", lambda m: errors.append(f"{m.type}: {m.text}") if m.type in ("error", "warning") else None)
-    page.on("pageerror", lambda e: errors.append(f"pageerror: {e}"))
-    missing = "/no-such-page/" in url
-    response = page.goto(url, wait_until="load")
-    assert response is not None and response.status == (404 if missing else 200), url
-    if missing:  # the browser reports the page's own status; nothing else may fail
-        page.wait_for_load_state("networkidle")
-        errors.remove("error: Failed to load resource: the server responded with a status of 404 (Not Found)")
-    return errors
 
 
 @pytest.mark.browser
