@@ -260,14 +260,14 @@ def test_five_hooks_in_one_second_make_one_or_two_cycles_and_every_change_goes_l
 
     p = start_publisher()
     about = StandardPage.objects.get()
-    start = time.monotonic()
-    for i in range(5):
+    for i in range(5):  # the editors' work first: on PostgreSQL a publish alone can take most of a second
         about.body = f"<p>Chinar revision {i}: Sozni, Pashmina, पश्मीना, پشمینہ.</p>"
         about.save_revision().publish()
         if i == 2:
             _publish_bio("Shazia embroiders sozni stoles; now also papier-mâché boxes.")
-        assert p.hook() == 202
-    assert time.monotonic() - start < 5
+    start = time.monotonic()
+    assert [p.hook() for _ in range(5)] == [202] * 5  # then the five hooks, back to back
+    assert time.monotonic() - start < 1
     p.wait(lambda h: h.get("state") == "live" and h.get("cycle", 0) >= 2, what="the hooks' cycles")
     time.sleep(2)  # any further cycle would have started by now
     h = p.health()
