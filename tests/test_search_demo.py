@@ -6,7 +6,7 @@ product words — each with the pages that must be in its top 3. Every expectati
 demo catalog's JSON records (``content/<type>s/<key>.<locale>.json``), not copied from the engine; the
 reason is given next to each row. Then, in headless Chromium, the search page of each query's language
 is opened with the query in its URL (``?q=``) and must list exactly the top 10
-that ``chinar search QUERY --lang LANG --limit 10 --json`` prints.
+that ``chinar search QUERY --page LANG --limit 10 --json`` prints.
 
 Only the search index and the search pages are built (as in ``test_search_browser.py``): the full site
 build with its ~3,700 image renditions is not needed to search.
@@ -281,8 +281,9 @@ def test_misspelling_finds_what_the_correct_spelling_finds_first(engine, lang, m
 
 
 def cli_top10(index: Path, row: Row) -> list[str]:
-    """URLs printed by ``chinar search QUERY --lang LANG --limit 10 --json`` (run in this process)."""
-    argv = ["search", row.query, "--lang", row.lang, "--limit", "10", "--json", "--index", str(index)]
+    """URLs printed by ``chinar search QUERY --page LANG --limit 10 --json`` (run in this process): what
+    the search page of LANG lists, its pages and the versions shown of things not written in LANG."""
+    argv = ["search", row.query, "--page", row.lang, "--limit", "10", "--json", "--index", str(index)]
     if row.type:
         argv += ["--type", row.type]
     out = io.StringIO()

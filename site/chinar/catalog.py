@@ -6,7 +6,7 @@ the validator included, can use it without importing the reader.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -14,6 +14,19 @@ from typing import Any
 from .languages import DEFAULT_LOCALE
 
 Record = dict[str, Any]
+
+
+def shown_locale(versions: Collection[str], locale: str) -> str:
+    """Which of a thing's language versions a page in ``locale`` shows: its own, else the default
+    language's, else the first by code. The one definition of the fallback: ``Catalog.get`` (every
+    list page) and the search's page-language view (``search.documents.stands_in``) use it, so a
+    record missing in a language is shown, and found, in the same other language everywhere.
+    ``versions`` must not be empty."""
+    if locale in versions:
+        return locale
+    if DEFAULT_LOCALE in versions:
+        return DEFAULT_LOCALE
+    return min(versions)
 
 
 @dataclass
@@ -58,9 +71,7 @@ class Catalog:
             return versions[locale]
         if not fallback or not versions:
             return None
-        if DEFAULT_LOCALE in versions:
-            return versions[DEFAULT_LOCALE]
-        return versions[sorted(versions)[0]]
+        return versions[shown_locale(versions, locale)]
 
     def all(self, type_: str, locale: str, fallback: bool = True) -> list[Record]:
         """One version per thing of ``type_`` for showing in ``locale`` (see ``get``)."""

@@ -11,6 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
+def N_(s: str) -> str:  # noqa: N802 - gettext convention
+    """Marks an interface string for extraction (``scripts/translations.sh``); it is translated where shown."""
+    return s
+
+
 @dataclass(frozen=True)
 class Language:
     """One language of the catalog and its site.
@@ -22,7 +27,7 @@ class Language:
 
     code: str
     name: str  # in the language itself: what the language switcher shows
-    english_name: str
+    english_name: str  # also the interface string that names it in another language ("अंग्रेज़ी")
     script: str
     direction: str  # "ltr" or "rtl"
     cldr: str
@@ -30,9 +35,9 @@ class Language:
 
 
 LANGUAGES: tuple[Language, ...] = (
-    Language("en", "English", "English", "Latn", "ltr", "en_IN", "Chinar"),
-    Language("hi", "हिन्दी", "Hindi", "Deva", "ltr", "hi_IN", "चिनार"),
-    Language("ur", "اردو", "Urdu", "Arab", "rtl", "ur_IN", "چنار"),
+    Language("en", "English", N_("English"), "Latn", "ltr", "en_IN", "Chinar"),
+    Language("hi", "हिन्दी", N_("Hindi"), "Deva", "ltr", "hi_IN", "चिनार"),
+    Language("ur", "اردو", N_("Urdu"), "Arab", "rtl", "ur_IN", "چنار"),
 )
 DEFAULT_LOCALE = "en"
 
@@ -42,17 +47,15 @@ RTL_LOCALES: frozenset[str] = frozenset(lang.code for lang in LANGUAGES if lang.
 LANGUAGE_NAMES: dict[str, str] = {lang.code: lang.name for lang in LANGUAGES}
 
 
-def N_(s: str) -> str:  # noqa: N802 - gettext convention
-    """Marks an interface string for extraction (``scripts/translations.sh``); it is translated where shown."""
-    return s
-
-
 def direction(locale: str) -> str:
     """``rtl`` or ``ltr`` for a locale code."""
     return BY_CODE[locale].direction
 
 
 def client_config() -> dict:
-    """What the browser's search client needs to know of the languages (written into the search index)."""
+    """What the browser's search client needs to know of the languages (written into the search index's
+    manifest): each language's code, name in itself, direction and BCP 47 tag (numbers are formatted
+    with it: ``en-IN``), default first. The client has no table of its own."""
     return {"default": DEFAULT_LOCALE,
-            "languages": [{"code": lang.code, "name": lang.name, "dir": lang.direction} for lang in LANGUAGES]}
+            "languages": [{"code": lang.code, "name": lang.name, "dir": lang.direction,
+                           "tag": lang.cldr.replace("_", "-")} for lang in LANGUAGES]}

@@ -19,6 +19,16 @@ from .content import Record
 
 BUYABLE = ("in_stock", "preorder")
 
+# Price bands (INR) of the search's price facet, lowest first: (id, lowest price included, first price
+# excluded or None). The search page labels them from these numbers in the page's language.
+PRICE_BANDS: tuple[tuple[str, int, int | None], ...] = (
+    ("under-5000", 0, 5000),
+    ("5000-20000", 5000, 20000),
+    ("20000-50000", 20000, 50000),
+    ("50000-100000", 50000, 100000),
+    ("over-100000", 100000, None),
+)
+
 
 def is_dead(listing: Record) -> bool:
     return listing.get("link_status") == "dead"

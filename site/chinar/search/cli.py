@@ -11,7 +11,11 @@ from ..languages import LOCALES
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("query", help="the words to look for (the last one also matches as a prefix)")
-    parser.add_argument("--lang", choices=LOCALES, help="only pages in this language")
+    which = parser.add_mutually_exclusive_group()
+    which.add_argument("--lang", choices=LOCALES, help="only pages in this language")
+    which.add_argument("--page", choices=LOCALES, metavar="LANG",
+                       help="what the search page of this language lists: its pages, and the version its "
+                            "list pages show of things not written in it; every language if that finds nothing")
     parser.add_argument("--type", help="only this record type (artisan, product, craft, ...)")
     parser.add_argument("--craft", help="only pages of this craft (translation key)")
     parser.add_argument("--district", help="only pages of this district (translation key)")
@@ -38,12 +42,15 @@ def run(args: argparse.Namespace) -> int:
         return 2
     try:
         filters = query.Filters(type=args.type, locale=args.lang, craft=args.craft, district=args.district,
-                                band=args.band)
-        hits, respelled = eng.search_respelled(args.query, filters, limit=max(0, args.limit))
+                                band=args.band, view=args.page)
+        found = eng.search_page(args.query, filters, limit=max(0, args.limit))
     finally:
         eng.close()
+    hits, respelled = found.hits, found.respelled
     if respelled is not None and respelled.text and not args.json:
         print(f"nothing for {args.query!r}; showing results for {respelled.text!r}", file=sys.stderr)
+    if found.widened and not args.json:
+        print(f"nothing in {args.page!r}; showing results in every language", file=sys.stderr)
     for rank, hit in enumerate(hits, 1):
         if args.json:
             print(json.dumps({"rank": rank, "score": hit.score, "ref": hit.ref, "type": hit.type,

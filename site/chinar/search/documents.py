@@ -13,21 +13,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import urls
-from ..catalog import Catalog, Record
+from ..catalog import Catalog, Record, shown_locale
 from ..languages import DEFAULT_LOCALE, LOCALES
-from ..offers import price_amount
+from ..offers import PRICE_BANDS, price_amount
 from ..record_types import SEARCH_TYPES
 from ..richtext import plain_text
 from . import analysis
-
-# Price bands (INR) for the price facet: (id, lowest price included, first price excluded or None).
-PRICE_BANDS = (
-    ("under-5000", 0, 5000),
-    ("5000-20000", 5000, 20000),
-    ("20000-50000", 20000, 50000),
-    ("50000-100000", 50000, 100000),
-    ("over-100000", 100000, None),
-)
 
 Thumbnail = Callable[[dict], "str | None"]
 
@@ -188,6 +179,31 @@ def sort_key(doc: SearchDoc) -> tuple:
     """
     return (SEARCH_TYPES.index(doc.type), doc.crafts[:1], doc.districts[:1], doc.key,
             LOCALES.index(doc.locale))
+
+
+def stands_in(ids: Iterable[tuple[str, str, str]]) -> list[tuple[str, ...]]:
+    """For each document, given as (type, key, locale) in document order: the other languages whose
+    search page shows it in place of a translation the thing lacks (``catalog.shown_locale``, as every
+    list page chooses), in ``LOCALES`` order. A Hindi buyer's search thus finds a product that exists
+    only in English, as the Hindi product list shows it; a thing that has a Hindi version is found in
+    Hindi only. A pure function of which versions exist: the export computes it afresh every time.
+    """
+    ids = list(ids)
+    versions: dict[tuple[str, str], str] = {}
+    for type_, key, locale in ids:  # each thing's languages, as one string ("en", "enhi"): cheap to compare
+        thing = (type_, key)
+        versions[thing] = versions.get(thing, "") + locale + " "
+    answers: dict[tuple[str, str], tuple[str, ...]] = {}  # few distinct (languages, language) pairs
+    out = []
+    for type_, key, locale in ids:
+        have = versions[(type_, key)]
+        found = answers.get((have, locale))
+        if found is None:
+            codes = have.split()
+            found = answers[(have, locale)] = tuple(
+                loc for loc in LOCALES if loc not in codes and shown_locale(codes, loc) == locale)
+        out.append(found)
+    return out
 
 
 def catalog_documents(catalog: Catalog, thumbnail: Thumbnail | None = None) -> list[SearchDoc]:

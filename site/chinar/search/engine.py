@@ -15,11 +15,12 @@ import json
 import logging
 import os
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import index as ix
 from . import query as q
+from .documents import stands_in
 from .scoring import TYPE_BOOST, single_aliases
 
 log = logging.getLogger(__name__)
@@ -120,6 +121,16 @@ class Hit:
     url: str
 
 
+@dataclass
+class Searched:
+    """A search page's results: the hits, the query's other reading if that was searched instead, and
+    whether the page language's view found nothing so every language was searched (``widened``)."""
+
+    hits: list[Hit]
+    respelled: q.Respelling | None
+    widened: bool
+
+
 class Engine:
     """An open index; ``search`` returns the ranked hits of a query."""
 
@@ -130,6 +141,11 @@ class Engine:
         self.phrases = read_phrases(self.directory)
         self._facets: dict[int, dict] = {}
         self.lexicon = WhooshLexicon(self.searcher.reader())
+        ids = []
+        for d in range(self.searcher.doc_count_all()):
+            type_, rest = self.searcher.stored_fields(d)["ref"].split(":", 1)
+            ids.append((type_, *rest.rsplit(":", 1)))
+        self._stands_in = stands_in(ids)
         boost = [TYPE_BOOST[self.facets(d)["type"]] for d in range(self.searcher.doc_count_all())]
         self.scores = ix.ScoreSource(self.searcher, single_aliases(self.phrases), boost)
 
@@ -142,7 +158,8 @@ class Engine:
             f = self.searcher.stored_fields(docnum)
             found = {"type": f["type"], "locale": f["locale"], "band": f.get("band", ""),
                      "crafts": [c for c in f.get("crafts", "").split(",") if c],
-                     "districts": [c for c in f.get("districts", "").split(",") if c]}
+                     "districts": [c for c in f.get("districts", "").split(",") if c],
+                     "stands_in": self._stands_in[docnum]}
             self._facets[docnum] = found
         return found
 
@@ -156,18 +173,31 @@ class Engine:
                          limit: int | None = 10) -> tuple[list[Hit], q.Respelling | None]:
         """``search``, and the query's other reading when it was searched instead (``query.respell``:
         the query as typed found nothing)."""
-        ranked = q.rank(self.plan(text), self.scores.list_scores, self.facets, filters)
+        found = self.search_page(text, filters, limit)
+        return found.hits, found.respelled
+
+    def search_page(self, text: str, filters: q.Filters | None = None, limit: int | None = 10) -> Searched:
+        """What the search page shows for ``text``, in the browser client's order of attempts: the query
+        as typed; with a ``filters.view`` that finds nothing, the same in every language (*widened*:
+        the page says so); if still nothing, the query's other reading (``query.respell``), in the
+        view, then in every language."""
+        def ranked(slots: list[q.Slot]) -> tuple[list[tuple[int, int]], bool]:
+            hits = q.rank(slots, self.scores.list_scores, self.facets, filters).hits
+            if not hits and filters is not None and filters.view:
+                hits = q.rank(slots, self.scores.list_scores, self.facets, replace(filters, view=None)).hits
+                return hits, bool(hits)
+            return hits, False
+
+        hits, widened = ranked(self.plan(text))
         respelled = None
-        if not ranked.hits:
+        if not hits:
             respelled = q.respell(text, self.lexicon)
             if respelled is not None:
-                ranked = q.rank(q.plan_words(respelled.words, self.lexicon, self.phrases), self.scores.list_scores,
-                                self.facets, filters)
-                if not ranked.hits:
+                hits, widened = ranked(q.plan_words(respelled.words, self.lexicon, self.phrases))
+                if not hits:
                     respelled = None
-        hits = ranked.hits if limit is None else ranked.hits[:limit]
         out = []
-        for docnum, score in hits:
+        for docnum, score in (hits if limit is None else hits[:limit]):
             f = self.searcher.stored_fields(docnum)
             out.append(Hit(docnum, score, f["ref"], f["type"], f["locale"], f["title_stored"], f["url"]))
-        return out, respelled
+        return Searched(out, respelled, widened)

@@ -3,8 +3,11 @@
 Layout (every file but the manifest is named by the hash of its content, so it can be cached forever;
 ``manifest.json`` must be revalidated, it names the rest):
 
-- ``manifest.json``: analysis tables, query constants, alias phrases, facet labels, facet
-  combinations, the list of dictionary shards, typo files and result-store volumes.
+- ``manifest.json``: analysis tables, query constants, alias phrases, the site's languages
+  (``languages.client_config``: code, name, direction, BCP 47 tag), facet labels, facet combinations
+  (type, language, price band, crafts, districts, and the languages whose search shows the document in
+  place of a missing translation: ``documents.stands_in``), the list of dictionary shards, typo files
+  and result-store volumes.
 - ``d/<volume hash>/<i>.json``: dictionary shard ``i`` of a volume (all shards whose key starts with
   the same character share a volume and its hash). A shard holds every term starting with its key
   (1-3 characters; big shards are split one level deeper): ``term -> [df, [[file, offset, length,
@@ -34,13 +37,14 @@ from operator import itemgetter
 from pathlib import Path
 
 from ..catalog import Catalog
-from ..languages import LOCALES
+from ..languages import LOCALES, client_config
+from ..offers import PRICE_BANDS
 from ..policy import SERIAL, BuildPolicy, worker_started
 from ..progress import QUIET, Progress
 from ..record_types import SEARCH_TYPES
 from . import analysis, query
 from .corpus import Corpus, CorpusLexicon, Encoded
-from .documents import PRICE_BANDS, SearchDoc
+from .documents import SearchDoc, stands_in
 
 log = logging.getLogger(__name__)
 
@@ -180,8 +184,9 @@ class _Writer:
         self.sizes[rel] = len(data)
 
 
-def _combo(doc: SearchDoc) -> tuple:
-    return (doc.type, doc.locale, doc.band or "", tuple(doc.crafts), tuple(doc.districts))
+def _combo(doc: SearchDoc, standing: tuple[str, ...]) -> tuple:
+    """A document's facet values; ``standing``: the languages it stands in for (``documents.stands_in``)."""
+    return (doc.type, doc.locale, doc.band or "", tuple(doc.crafts), tuple(doc.districts), standing)
 
 
 def facet_labels(catalog: Catalog) -> dict:
@@ -385,11 +390,15 @@ def pack_shard(members: list[str], sliced: dict[str, list[tuple[bytes, int, int]
 
 def _facets(catalog: Catalog, docs: list[SearchDoc], memo: ExportMemo | None) -> tuple:
     """Facet combinations: (combo_list, doc_combo, combos, crafts, districts, layout, combo_bytes)."""
+    # Which languages a document stands in for depends on its thing's other versions, not on the
+    # document itself: computed for every document each time (a dictionary pass), never memoised.
+    standing = stands_in((d.type, d.key, d.locale) for d in docs)
     if memo is not None and len(memo.docs) == len(docs):
         prev_docs, prev_combos = memo.docs, memo.doc_combos
-        doc_combos = [prev_combos[i] if d is prev_docs[i] else _combo(d) for i, d in enumerate(docs)]
+        doc_combos = [prev_combos[i] if d is prev_docs[i] and prev_combos[i][5] == standing[i]
+                      else _combo(d, standing[i]) for i, d in enumerate(docs)]
     else:
-        doc_combos = [_combo(d) for d in docs]
+        doc_combos = [_combo(d, standing[i]) for i, d in enumerate(docs)]
     keys = (catalog.keys("craft"), catalog.keys("district"))
     if memo is not None and memo.facets and memo.facets[0] == keys and memo.doc_combos == doc_combos:
         memo.docs, memo.doc_combos = list(docs), doc_combos
@@ -402,8 +411,8 @@ def _facets(catalog: Catalog, docs: list[SearchDoc], memo: ExportMemo | None) ->
     districts = sorted({c for d in docs for c in d.districts} | set(keys[1]))
     bands = [b for b, _lo, _hi in PRICE_BANDS]
     combos = [[SEARCH_TYPES.index(t), LOCALES.index(loc), bands.index(b) if b else -1,
-               [crafts.index(c) for c in cs], [districts.index(x) for x in ds]]
-              for t, loc, b, cs, ds in combo_list]
+               [crafts.index(c) for c in cs], [districts.index(x) for x in ds], [LOCALES.index(x) for x in si]]
+              for t, loc, b, cs, ds, si in combo_list]
     layout = _hash(repr((doc_combo, combo_list)).encode(), 20)
     combo_bytes = [_VARINT[c] if c < _SMALL else _varint(c) for c in doc_combo]
     found = (combo_list, doc_combo, combos, crafts, districts, layout, combo_bytes)
@@ -584,6 +593,7 @@ def export(catalog: Catalog, corpus: Corpus, out: Path | None, policy: BuildPoli
                   "prefix_coef": query.PREFIX_COEF, "typo_limit": query.TYPO_LIMIT,
                   "typo_coef": {str(k): v for k, v in query.TYPO_COEF.items()}, "full": query.FULL},
         "phrases": [[" ".join(p), g] for p, g in sorted(phrases.items())],
+        "languages": client_config(),
         "facets": {"types": list(SEARCH_TYPES), "locales": list(LOCALES), "bands": bands,
                    "crafts": crafts, "districts": districts, "labels": facet_labels(catalog)},
         "combos": combos,

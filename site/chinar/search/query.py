@@ -250,17 +250,25 @@ def plan_words(qws: list[QueryWord], lex: Lexicon, phrases: dict[tuple[str, ...]
 
 @dataclass
 class Filters:
-    """Facet filters: a document passes when it has every value given."""
+    """Facet filters: a document passes when it has every value given.
+
+    ``locale``: pages in that language only. ``view``: what the search page of that language lists,
+    pages in it and, for things not written in it, the version its list pages show instead
+    (``documents.stands_in``); a search with a ``view`` that finds nothing is widened to every language
+    (``Engine.search_page``, and the browser client the same way).
+    """
 
     type: str | None = None
     locale: str | None = None
     craft: str | None = None
     district: str | None = None
     band: str | None = None
+    view: str | None = None
 
     def accepts(self, facets: dict) -> bool:
         return ((not self.type or facets["type"] == self.type)
                 and (not self.locale or facets["locale"] == self.locale)
+                and (not self.view or facets["locale"] == self.view or self.view in facets["stands_in"])
                 and (not self.craft or self.craft in facets["crafts"])
                 and (not self.district or self.district in facets["districts"])
                 and (not self.band or facets["band"] == self.band))
