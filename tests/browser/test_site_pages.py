@@ -7,13 +7,10 @@ marketplace link with rel and UTM parameters.
 
 from __future__ import annotations
 
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
-import axe_playwright_python
 import pytest
-
-AXE_JS = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
+from a11y import serious_violations
 
 PAGES = [
     # (url, locale) — every page type of the tiny catalog, in each locale it exists in.
@@ -63,13 +60,8 @@ def test_page_in_a_phone_browser(phone, tiny_server: str, path: str, locale: str
     levels = phone.evaluate("[...document.querySelectorAll('h1,h2,h3,h4,h5,h6')].map(h => +h.tagName[1])")
     assert levels.count(1) == 1 and levels[0] == 1
     assert all(b <= a + 1 for a, b in zip(levels, levels[1:], strict=False)), levels
-    phone.evaluate(AXE_JS)
     # WCAG 2.2 AA (including target-size) and axe's best practices.
-    result = phone.evaluate("""axe.run(document, {resultTypes: ['violations'], runOnly: {type: 'tag',
-        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']}})""")
-    serious = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
-               for v in result["violations"] if v["impact"] in ("serious", "critical")]
-    assert serious == []
+    assert serious_violations(phone) == []
 
 
 @pytest.mark.browser
