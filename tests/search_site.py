@@ -11,7 +11,9 @@ import jinja2
 
 from chinar import urls
 from chinar.content import load_catalog
-from chinar.languages import LANGUAGE_NAMES, LOCALES, RTL_LOCALES
+from chinar.i18n import format_price
+from chinar.languages import LANGUAGE_NAMES, LANGUAGES, LOCALES, RTL_LOCALES
+from chinar.offers import PRICE_BANDS
 from chinar.record_types import BY_NAME, NAV, SEARCH_TYPES, SECTION_TITLES
 from chinar.search import write_index
 from chinar.search.documents import catalog_documents
@@ -86,12 +88,15 @@ def render_site(content: Path, out: Path, cache: Path) -> None:
         return {
             "locale": locale,
             "dir": "rtl" if locale in RTL_LOCALES else "ltr",
-            "_": lambda s: s,
+            "_": lambda s, **values: s % values if values else s,  # the English interface
             "static": lambda p: "/static/" + p,
             "urls": urls,
             "href": urls.href,
             "search_url": urls.href(urls.search(locale)),
             "language_names": LANGUAGE_NAMES,
+            "language_label": {lang.code: lang.english_name for lang in LANGUAGES},
+            "price": lambda amount: format_price(amount, locale),
+            "price_bands": PRICE_BANDS,
             "search_types": [(t, BY_NAME[t].label) for t in SEARCH_TYPES],
             "nav": [(SECTION_TITLES[t], urls.href(urls.index(t, locale))) for t in NAV],
         }

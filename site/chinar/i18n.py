@@ -73,6 +73,17 @@ def _price_shape(locale: str) -> tuple[str, str, str] | None:
     return prefix, sep, suffix
 
 
+def price_pattern(locale: str) -> list[str]:
+    """[prefix, group separator, suffix] of a whole-rupee price in ``locale`` (``["₹", ",", ""]``): what
+    the search client writes prices with, so its results show them as the pages do (``format_price``).
+    Browsers' Intl does not: Chromium's ``ur-IN`` groups digits in threes and adds bidi marks."""
+    shape = _price_shape(locale)
+    if shape is None:  # Babel's output for this locale has another shape: its default language's
+        shape = _price_shape(DEFAULT_LOCALE)
+    assert shape is not None
+    return list(shape)
+
+
 def _group_indian(digits: str, sep: str) -> str:
     if len(digits) <= 3:
         return digits

@@ -28,7 +28,7 @@ from markupsafe import Markup, escape
 from . import districtmap, i18n, jsonld, links, offers, urls
 from .catalog import Record
 from .i18n import format_day, format_price
-from .languages import BY_CODE, LANGUAGE_NAMES, LOCALES, N_, direction
+from .languages import BY_CODE, LANGUAGE_NAMES, LANGUAGES, LOCALES, N_, direction
 from .pages import Page
 from .record_types import BY_NAME, NAV, SEARCH_TYPES, SECTION_TITLES
 from .richtext import plain_text
@@ -314,6 +314,9 @@ class Renderer:
             product_price=offers.product_price, primary_listing=offers.primary_listing,
             choices=offers.choices,
             language_names=LANGUAGE_NAMES, site_name=SITE_NAME[locale], search_url=urls.href(urls.search(locale)),
+            # each language named in this page's language ("अंग्रेज़ी"): what marks a record shown in another
+            language_label={lang.code: fast(lang.english_name) for lang in LANGUAGES},
+            price_bands=offers.PRICE_BANDS,
             section_titles=SECTION_TITLES, search_types=[(t, BY_NAME[t].label) for t in SEARCH_TYPES],
             flag_labels=FLAG_LABELS, divisions=DIVISIONS, plain_text=plain_text,
             text_dir=lambda r: direction(r["locale"]),
@@ -335,6 +338,8 @@ class Renderer:
 
         other_language = {loc: Markup(f' lang="{loc}" dir="{direction(loc)}"') for loc in LOCALES}
         other_language[locale] = Markup("")
+        other_link = {loc: Markup(f' hreflang="{loc}"') + other_language[loc] for loc in LOCALES}
+        other_link[locale] = Markup("")
 
         def lang_attrs(rec: Record) -> Markup:
             """lang/dir for a record shown in another language than the page (a fallback translation)."""
@@ -352,7 +357,12 @@ class Renderer:
             return Markup(districtmap.svg(tiles, trail=list(trail), stop_label=stop_label, labelledby=labelledby,
                                           describedby=describedby))
 
-        env.globals.update(cards=cards, lang_attrs=lang_attrs, district_map=district_map)
+        def link_attrs(rec: Record) -> Markup:
+            """For a link whose text is the record's: ``lang_attrs`` and ``hreflang``, saying the page it
+            opens is in that other language."""
+            return other_link[rec["locale"]]
+
+        env.globals.update(cards=cards, lang_attrs=lang_attrs, link_attrs=link_attrs, district_map=district_map)
         env.globals["fragment"] = self._fragment_renderer(env)
         url_helpers = [f for f in vars(urls).values() if getattr(f, "__module__", "") == urls.__name__]
         helpers = [*env.globals.values(), *url_helpers]  # templates also call urls.record(), urls.detail()...

@@ -4,7 +4,8 @@ Layout (every file but the manifest is named by the hash of its content, so it c
 ``manifest.json`` must be revalidated, it names the rest):
 
 - ``manifest.json``: analysis tables, query constants, alias phrases, the site's languages
-  (``languages.client_config``: code, name, direction, BCP 47 tag), facet labels, facet combinations
+  (``languages.client_config``: code, name, direction, BCP 47 tag) and how each writes a price
+  (``i18n.price_pattern``), facet labels, facet combinations
   (type, language, price band, crafts, districts, and the languages whose search shows the document in
   place of a missing translation: ``documents.stands_in``), the list of dictionary shards, typo files
   and result-store volumes.
@@ -37,6 +38,7 @@ from operator import itemgetter
 from pathlib import Path
 
 from ..catalog import Catalog
+from ..i18n import price_pattern
 from ..languages import LOCALES, client_config
 from ..offers import PRICE_BANDS
 from ..policy import SERIAL, BuildPolicy, worker_started
@@ -594,6 +596,7 @@ def export(catalog: Catalog, corpus: Corpus, out: Path | None, policy: BuildPoli
                   "typo_coef": {str(k): v for k, v in query.TYPO_COEF.items()}, "full": query.FULL},
         "phrases": [[" ".join(p), g] for p, g in sorted(phrases.items())],
         "languages": client_config(),
+        "prices": {loc: price_pattern(loc) for loc in LOCALES},
         "facets": {"types": list(SEARCH_TYPES), "locales": list(LOCALES), "bands": bands,
                    "crafts": crafts, "districts": districts, "labels": facet_labels(catalog)},
         "combos": combos,

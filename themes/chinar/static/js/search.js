@@ -213,6 +213,8 @@
     return this.get('manifest.json').then(function (m) {
       self.m = m;
       self.locales = m.facets.locales;  /* the site's languages, default first (chinar.languages) */
+      self.languages = new Map();  /* code -> {code, name, dir, tag}: the registry, through the manifest */
+      m.languages.languages.forEach(function (l) { self.languages.set(l.code, l); });
       self.an = new Analyzer(m.tables);
       self.phrases = new Map();
       self.singles = new Map();
@@ -395,14 +397,20 @@
   };
 
   // ---------------------------------------------------------------- exact top-k (query.py: rank)
+  /* A facet combination: type, language, price band, crafts, districts, and the languages whose search
+     page shows the document in place of a translation its thing lacks (documents.stands_in). */
   SearchIndex.prototype.comboFacets = function (combo) {
     var c = this.m.combos[combo], f = this.m.facets;
     return {type: f.types[c[0]], locale: f.locales[c[1]], band: c[2] >= 0 ? f.bands[c[2]] : '',
-      crafts: c[3].map(function (i) { return f.crafts[i]; }), districts: c[4].map(function (i) { return f.districts[i]; })};
+      crafts: c[3].map(function (i) { return f.crafts[i]; }), districts: c[4].map(function (i) { return f.districts[i]; }),
+      standsIn: c[5].map(function (i) { return f.locales[i]; })};
   };
+  /* query.Filters.accepts. locale: pages in that language only; view: what the search page of that
+     language lists (its pages, and the version shown of things not written in it). */
   function accepts(filters, fc, skip) {
     return (skip === 'type' || !filters.type || fc.type === filters.type) &&
       (skip === 'locale' || !filters.locale || fc.locale === filters.locale) &&
+      (skip === 'view' || !filters.view || fc.locale === filters.view || fc.standsIn.indexOf(filters.view) >= 0) &&
       (skip === 'craft' || !filters.craft || fc.crafts.indexOf(filters.craft) >= 0) &&
       (skip === 'district' || !filters.district || fc.districts.indexOf(filters.district) >= 0) &&
       (skip === 'band' || !filters.band || fc.band === filters.band);
@@ -581,7 +589,7 @@
       chosen = open.filter(function (L) { return restMax(L) === best; });
     }
     // Total and facet counts over every complete document, one facet lookup per combination.
-    var total = 0, counts = {}, dims = ['type', 'locale', 'craft', 'district', 'band'], byCombo = new Map();
+    var total = 0, counts = {}, dims = ['type', 'locale', 'view', 'craft', 'district', 'band'], byCombo = new Map();
     R.matched.forEach(function (d) { byCombo.set(S.combo[d], (byCombo.get(S.combo[d]) || 0) + 1); });
     dims.forEach(function (dim) { counts[dim] = new Map(); });
     byCombo.forEach(function (count, combo) {
@@ -589,7 +597,8 @@
       if (accepted(combo)) total += count;
       dims.forEach(function (dim) {
         if (!accepts(filters, fc, dim)) return;
-        var vals = dim === 'craft' ? fc.crafts : dim === 'district' ? fc.districts : [fc[dim]];
+        var vals = dim === 'craft' ? fc.crafts : dim === 'district' ? fc.districts :
+          dim === 'view' ? [fc.locale].concat(fc.standsIn) : [fc[dim]];
         vals.forEach(function (v) { if (v) counts[dim].set(v, (counts[dim].get(v) || 0) + count); });
       });
     });
@@ -611,12 +620,33 @@
       return Object.prototype.hasOwnProperty.call(values, k) ? String(values[k]) : m;
     });
   }
-  var LOCALE_TAGS = {en: 'en-IN', hi: 'hi-IN', ur: 'ur-IN'};
 
+  /* Interface strings: the data-msg-* attributes of #search-app, looked up by their attribute name
+     ("band-20000-50000" is data-msg-band-20000-50000: dataset turns "-x" into "X", leaves "-2" alone). */
   function Messages(node) { this.node = node; }
   Messages.prototype.get = function (name) {
-    var key = 'msg' + name.replace(/(^|[-_])(\w)/g, function (m, s, c) { return c.toUpperCase(); });
+    var key = ('msg-' + name).replace(/-([a-z])/g, function (m, c) { return c.toUpperCase(); });
     return (this.node && this.node.dataset[key]) || '';
+  };
+
+  /* A language named for the reader: in the page's language when the page says so (the search page's
+     data-msg-lang-*), else in itself (the registry's name, from the manifest). */
+  SearchIndex.prototype.languageName = function (code, msgs) {
+    var l = this.languages.get(code);
+    return (msgs && msgs.get('lang-' + code)) || (l ? l.name : code);
+  };
+  /* The BCP 47 tag of a language (the default language's if unknown). */
+  SearchIndex.prototype.numberTag = function (code) {
+    return (this.languages.get(code) || this.languages.get(this.locales[0])).tag;
+  };
+  /* Whole rupees as the pages write them (i18n.format_price: "₹1,25,000"), from the manifest's pattern
+     of the language: Indian grouping, Latin digits, no bidi marks (Intl differs by browser). */
+  SearchIndex.prototype.price = function (amount, code) {
+    var p = this.m.prices[code] || this.m.prices[this.locales[0]], digits = String(Math.round(amount));
+    var head = digits.slice(0, -3), groups = [digits.slice(-3)];
+    while (head.length > 2) { groups.unshift(head.slice(-2)); head = head.slice(0, -2); }
+    if (head) groups.unshift(head);
+    return p[0] + groups.join(p[1]) + p[2];
   };
 
   function hitMeta(idx, res, locale, msgs) {
@@ -625,15 +655,16 @@
     if (msgs) parts.push(msgs.get('type-' + f.type) || '');
     f.crafts.slice(0, 1).forEach(function (c) { var l = labels.crafts[c]; if (l) parts.push(l[locale] || l.en || c); });
     f.districts.slice(0, 1).forEach(function (c) { var l = labels.districts[c]; if (l) parts.push(l[locale] || l.en || c); });
-    if (res.price !== null && res.price !== undefined) {
-      parts.push('\u20b9' + new Intl.NumberFormat(LOCALE_TAGS[locale] || 'en-IN').format(res.price));
-    }
     return parts.filter(Boolean).join(' \u00b7 ');
   }
 
+  /* One result. A page in another language than the reader's says so: hreflang on its link, lang and
+     dir on its title, and a label naming the language ("English", "अंग्रेज़ी", "انگریزی"). */
   function hitNode(idx, res, locale, msgs, tag) {
     var a = el('a', 'search-hit');
     a.href = res.url;
+    var lang = res.facets ? res.facets.locale : '', other = lang && lang !== locale;
+    if (other) a.hreflang = lang;
     if (res.thumb) {
       var img = el('img', 'search-hit-thumb');
       img.src = res.thumb; img.alt = ''; img.loading = 'lazy'; img.width = 64; img.height = 64;
@@ -642,11 +673,25 @@
     }
     var body = el('span', 'search-hit-body');
     var title = el('span', 'search-hit-title', res.title);
-    if (res.facets) title.lang = res.facets.locale;
-    title.dir = 'auto';
+    if (lang) {
+      title.lang = lang;
+      title.dir = idx.languages.has(lang) ? idx.languages.get(lang).dir : 'auto';
+    }
     body.appendChild(title);
-    var meta = hitMeta(idx, res, locale, msgs);
-    if (meta) body.appendChild(el('span', 'search-hit-meta', meta));
+    if (other) body.appendChild(el('span', 'search-hit-lang', idx.languageName(lang, msgs)));
+    var meta = hitMeta(idx, res, locale, msgs), priced = res.price !== null && res.price !== undefined;
+    if (meta || priced) {
+      var line = el('span', 'search-hit-meta', meta);
+      if (priced) {
+        // its own left-to-right run: after Urdu words the digits would otherwise count as Arabic
+        // numbers (bidi rule W2) and the rupee sign land on their right
+        var price = el('span', 'search-hit-price', idx.price(res.price, locale));
+        price.dir = 'ltr';
+        if (meta) line.appendChild(document.createTextNode(' \u00b7 '));
+        line.appendChild(price);
+      }
+      body.appendChild(line);
+    }
     a.appendChild(body);
     var li = el(tag || 'li', 'search-result');
     li.appendChild(a);
@@ -668,7 +713,13 @@
     return indexPromise;
   }
 
-  /* Search page: #search-app */
+  /*
+   * Search page: #search-app. Its state is the URL: q, the filters (type, craft, district, band; lang,
+   * the language view, when not the page's own: "" for every language) and filters=open (the filter
+   * panel, a collapsible one on a phone). Typing replaces the history entry; choosing or removing a
+   * filter and opening or closing the panel add one, so Back undoes them and a shared link restores them.
+   */
+  var FILTERS = ['type', 'craft', 'district', 'band', 'view'];
   function SearchPage(root) {
     this.root = root;
     this.msgs = new Messages(root);
@@ -678,19 +729,22 @@
     this.status = root.querySelector('.search-status');
     this.list = root.querySelector('.search-results');
     this.facetsNode = root.querySelector('.search-facets');
+    this.toggle = root.querySelector('.search-filters-toggle');
+    this.active = root.querySelector('.search-active');
     this.more = root.querySelector('.search-more');
+    this.idx = null;
     this.k = 10;
     this.seq = 0;
-    var params = new URLSearchParams(location.search);
-    this.filters = {type: params.get('type') || '', craft: params.get('craft') || '',
-      district: params.get('district') || '', band: params.get('band') || '',
-      locale: params.has('lang') ? params.get('lang') : this.locale};
-    this.input.value = params.get('q') || '';
+    this.readUrl();
     var self = this;
-    var run = debounce(function () { self.k = 10; self.run(true); }, 120);
+    var run = debounce(function () { self.k = 10; self.writeUrl(false); self.run(); }, 120);
     this.input.addEventListener('input', run);
-    this.form.addEventListener('submit', function (ev) { ev.preventDefault(); self.k = 10; self.run(true); });
-    this.more.addEventListener('click', function () { self.k += 10; self.run(false); });
+    this.form.addEventListener('submit', function (ev) { ev.preventDefault(); self.k = 10; self.writeUrl(false); self.run(); });
+    this.more.addEventListener('click', function () { self.k += 10; self.run(); });
+    this.toggle.addEventListener('click', function () {
+      self.open = !self.open; self.showPanel(); self.writeUrl(true);
+    });
+    window.addEventListener('popstate', function () { self.readUrl(); self.k = 10; self.run(); });
     this.input.addEventListener('keydown', function (ev) {
       if (ev.key === 'ArrowDown') { var first = self.list.querySelector('a'); if (first) { ev.preventDefault(); first.focus(); } }
     });
@@ -702,29 +756,86 @@
       else if (ev.key === 'Escape') { ev.preventDefault(); self.input.focus(); }
     });
     root.classList.add('search-ready');
-    this.run(false);
+    this.run();
   }
-  SearchPage.prototype.syncUrl = function () {
+  SearchPage.prototype.readUrl = function () {
+    var p = new URLSearchParams(location.search);
+    this.filters = {type: p.get('type') || '', craft: p.get('craft') || '', district: p.get('district') || '',
+      band: p.get('band') || '', view: p.has('lang') ? p.get('lang') : this.locale};
+    this.open = p.get('filters') === 'open';
+    this.input.value = p.get('q') || '';
+    this.showPanel();
+  };
+  SearchPage.prototype.writeUrl = function (push) {
     var p = new URLSearchParams();
     if (this.input.value) p.set('q', this.input.value);
     ['type', 'craft', 'district', 'band'].forEach(function (k) { if (this.filters[k]) p.set(k, this.filters[k]); }, this);
-    if (this.filters.locale !== this.locale) p.set('lang', this.filters.locale);
-    var qs = p.toString();
-    history.replaceState(null, '', location.pathname + (qs ? '?' + qs : ''));
+    if (this.filters.view !== this.locale) p.set('lang', this.filters.view);
+    if (this.open) p.set('filters', 'open');
+    var qs = p.toString(), url = location.pathname + (qs ? '?' + qs : '');
+    if (url === location.pathname + location.search) return;
+    if (push) history.pushState(null, '', url); else history.replaceState(null, '', url);
   };
-  SearchPage.prototype.run = async function (updateUrl) {
+  /* The filters in force besides the defaults: [name, value] */
+  SearchPage.prototype.activeFilters = function () {
+    var f = this.filters, out = [];
+    FILTERS.forEach(function (name) {
+      if (name === 'view' ? f.view !== this.locale : f[name]) out.push([name, f[name]]);
+    }, this);
+    return out;
+  };
+  SearchPage.prototype.label = function (name, value) {
+    var labels = this.idx ? this.idx.m.facets.labels : null, l;
+    if (name === 'type') return this.msgs.get('type-' + value) || value;
+    if (name === 'band') return this.msgs.get('band-' + value) || value;
+    if (name === 'view') return value ? (this.idx ? this.idx.languageName(value, this.msgs) : this.msgs.get('lang-' + value) || value) : this.msgs.get('all');
+    l = labels && labels[name === 'craft' ? 'crafts' : 'districts'][value];
+    return l ? (l[this.locale] || l.en || value) : value;
+  };
+  SearchPage.prototype.setFilter = function (name, value) {
+    this.filters[name] = value; this.k = 10; this.writeUrl(true); this.run();
+  };
+  SearchPage.prototype.showPanel = function () {
+    var n = this.activeFilters().length;
+    this.toggle.textContent = n ? fmt(this.msgs.get('filters-count'), {count: n}) : this.msgs.get('filters');
+    this.toggle.setAttribute('aria-expanded', this.open ? 'true' : 'false');
+    this.root.classList.toggle('search-filters-closed', !this.open);
+  };
+  SearchPage.prototype.showActive = function () {
+    var self = this, items = this.activeFilters().map(function (f) {
+      var li = el('li'), b = el('button', 'search-chip');
+      var text = self.label(f[0], f[1]);
+      b.type = 'button';
+      b.setAttribute('aria-label', fmt(self.msgs.get('remove'), {filter: self.msgs.get('facet-' + f[0]) + ': ' + text}));
+      b.appendChild(el('span', null, text));
+      var x = el('span', 'search-chip-x', '\u00d7');
+      x.setAttribute('aria-hidden', 'true');
+      b.appendChild(x);
+      b.addEventListener('click', function () {
+        self.setFilter(f[0], f[0] === 'view' ? self.locale : '');
+        self.input.focus();
+      });
+      li.appendChild(b);
+      return li;
+    });
+    this.active.replaceChildren.apply(this.active, items);
+    this.active.hidden = !items.length;
+  };
+  SearchPage.prototype.run = async function () {
     var seq = ++this.seq, q = this.input.value;
-    if (updateUrl) this.syncUrl();
+    this.showPanel();
+    this.showActive();
     if (!q.trim()) {
       this.list.replaceChildren();
       this.facetsNode.replaceChildren();
       this.more.hidden = true;
+      this.toggle.hidden = true;
       this.status.textContent = this.msgs.get('empty');
       return;
     }
     this.root.setAttribute('aria-busy', 'true');
     try {
-      var idx = await getIndex(this.root.dataset.index || '/search-index/');
+      var idx = this.idx = await getIndex(this.root.dataset.index || '/search-index/');
       var r = await idx.searchWithFacets(q, this.k, this.filters);
       if (seq !== this.seq) return;
       this.render(idx, r);
@@ -735,7 +846,18 @@
     } finally {
       if (seq === this.seq) this.root.removeAttribute('aria-busy');
     }
-
+  };
+  /* "No Urdu results; showing results in English.": the view found none in its language, only pages
+     standing in for missing translations, or nothing at all (the search was widened to every language). */
+  SearchPage.prototype.elsewhere = function (idx, r) {
+    var view = this.filters.view, msgs = this.msgs;
+    if (!view || !r.results.length || !r.facets) return '';
+    if (!r.widened && (r.facets.locale.get(view) || 0) > 0) return '';
+    var shown = idx.locales.filter(function (code) { return code !== view && r.facets.locale.get(code); })
+      .map(function (code) { return idx.languageName(code, msgs); });
+    var list = shown.join(', ');
+    if (window.Intl && Intl.ListFormat) list = new Intl.ListFormat(idx.numberTag(this.locale), {type: 'conjunction'}).format(shown);
+    return fmt(msgs.get('widened'), {language: idx.languageName(view, msgs), languages: list});
   };
   SearchPage.prototype.render = function (idx, r) {
     var self = this;
@@ -743,25 +865,30 @@
       return hitNode(idx, res, self.locale, self.msgs);
     }));
     var count = r.total + (r.exact ? '' : '+');
-    var respelled = r.respelled && r.respelled.text ? fmt(this.msgs.get('respelled'), {query: r.respelled.text}) + ' ' : '';
-    this.status.textContent = r.results.length ? respelled + fmt(this.msgs.get('results'), {count: count}) : this.msgs.get('none');
+    var status = [];
+    if (r.respelled && r.respelled.text) status.push(fmt(this.msgs.get('respelled'), {query: r.respelled.text}));
+    var elsewhere = this.elsewhere(idx, r);
+    if (elsewhere) status.push(elsewhere);
+    status.push(r.results.length ? fmt(this.msgs.get('results'), {count: count}) : this.msgs.get('none'));
+    this.status.textContent = status.join(' ');
+    this.root.classList.toggle('search-widened', !!elsewhere);
     this.more.hidden = !(r.total > r.results.length || !r.exact) || !r.results.length;
     this.renderFacets(idx, r);
+    this.toggle.hidden = !this.facetsNode.childElementCount && !this.activeFilters().length;
+    this.showActive();  // the labels of crafts and districts need the index
   };
   SearchPage.prototype.renderFacets = function (idx, r) {
-    var self = this, labels = idx.m.facets.labels, nodes = [];
+    var self = this, nodes = [], bands = idx.m.facets.bands;
     if (!r.facets) { this.facetsNode.replaceChildren(); return; }
-    var dims = [
-      ['type', function (v) { return self.msgs.get('type-' + v) || v; }],
-      ['craft', function (v) { var l = labels.crafts[v]; return l ? (l[self.locale] || l.en || v) : v; }],
-      ['district', function (v) { var l = labels.districts[v]; return l ? (l[self.locale] || l.en || v) : v; }],
-      ['band', function (v) { return self.msgs.get('band-' + v) || v; }],
-      ['locale', function (v) { return self.msgs.get('lang-' + v) || v; }]
-    ];
-    dims.forEach(function (dim) {
-      var name = dim[0], counts = r.facets[name];
-      var values = Array.from(counts.keys()).sort(function (a, b) { return counts.get(b) - counts.get(a) || cmp(a, b); });
-      if (self.filters[name] && values.indexOf(self.filters[name]) < 0) values.unshift(self.filters[name]);
+    var order = {
+      band: function (a, b) { return bands.indexOf(a) - bands.indexOf(b); },  // by price, lowest first
+      view: function (a, b) { return idx.locales.indexOf(a) - idx.locales.indexOf(b); }  // the registry's order
+    };
+    ['type', 'craft', 'district', 'band', 'view'].forEach(function (name) {
+      var counts = r.facets[name];
+      var values = Array.from(counts.keys());
+      if (self.filters[name] && values.indexOf(self.filters[name]) < 0) values.push(self.filters[name]);
+      values.sort(order[name] || function (a, b) { return (counts.get(b) || 0) - (counts.get(a) || 0) || cmp(a, b); });
       if (!values.length) return;
       var fs = el('fieldset', 'search-facet');
       fs.appendChild(el('legend', null, self.msgs.get('facet-' + name)));
@@ -771,35 +898,47 @@
         var input = el('input');
         input.type = 'radio'; input.name = group; input.value = value;
         input.checked = (self.filters[name] || '') === value;
-        input.addEventListener('change', function () {
-          self.filters[name] = value; self.k = 10; self.run(true);
-        });
+        input.addEventListener('change', function () { self.setFilter(name, value); });
         label.appendChild(input);
         label.appendChild(el('span', 'search-facet-label', text));
         if (n !== null) label.appendChild(el('span', 'search-facet-count', n + (r.exact ? '' : '+')));
         fs.appendChild(label);
       }
       option('', self.msgs.get('all'), null);
-      values.forEach(function (v) { option(v, dim[1](v), counts.get(v) || 0); });
+      values.forEach(function (v) { option(v, self.label(name, v), counts.get(v) || 0); });
       nodes.push(fs);
     });
     this.facetsNode.replaceChildren.apply(this.facetsNode, nodes);
   };
 
-  /* rank + store rows + facets of shown hits */
+  /*
+   * rank + store rows + facets of shown hits; Engine.search_page step by step: the query as typed; with
+   * a view (a page's language) that finds nothing, the same in every language (r.widened: the page says
+   * so); if still nothing, the query's other reading (query.respell), in the view, then everywhere.
+   */
   SearchIndex.prototype.searchWithFacets = async function (query, k, filters) {
-    var slots = await this.plan(query);
-    var r = await this.rank(slots, k, filters || {}), respelled = null;
+    var self = this, wide = null;
+    filters = filters || {};
+    if (filters.view) { wide = Object.assign({}, filters); wide.view = ''; }
+    async function ranked(slots) {
+      var r = await self.rank(slots, k, filters);
+      if (!r.hits.length && wide) {
+        var w = await self.rank(slots, k, wide);
+        if (w.hits.length) { w.widened = true; return w; }
+      }
+      return r;
+    }
+    var r = await ranked(await this.plan(query)), respelled = null;
     if (!r.hits.length) {  // found nothing: read the query again (query.respell), search that instead
       respelled = await this.respell(query);
       if (respelled) {
-        var again = await this.rank(await this.planWords(respelled.words), k, filters || {});
+        var again = await ranked(await this.planWords(respelled.words));
         if (again.hits.length) r = again; else respelled = null;
       }
     }
     r.respelled = respelled;
+    r.widened = !!r.widened;
     var rows = await Promise.all(r.hits.map(function (h) { return this.stored(h[0]); }, this));
-    var self = this;
     r.results = r.hits.map(function (h, i) {
       var row = rows[i];
       return {doc: h[0], score: h[1], url: row[0], title: row[1], thumb: row[2], price: row[3],
@@ -859,7 +998,7 @@
     try {
       var idx = await getIndex(this.form.dataset.index || '/search-index/');
       var locale = indexLocale(idx, pageLocale);
-      var r = await idx.searchWithFacets(q, 6, {locale: locale});
+      var r = await idx.searchWithFacets(q, 6, {view: locale});
       if (seq !== this.seq) return;
       var msgs = app ? new Messages(app) : null;
       this.box.replaceChildren.apply(this.box, r.results.map(function (res, i) {
