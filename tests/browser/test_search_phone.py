@@ -4,7 +4,7 @@ Results come first, the facets wait behind a "Filters (n)" button whose state is
 bands are labelled in the page's language and sorted by price; the count and the active filters are
 above the results; a Hindi or Urdu buyer finds products, those not written in the page's language
 marked with the language they are in; a search with matches only in other languages shows them and
-says so. Written to hold whether or not the demo has Urdu products yet.
+says so.
 """
 
 from __future__ import annotations
@@ -160,8 +160,8 @@ def test_price_bands_in_the_page_language_by_price(phone800, demo_server: str, l
 
 @pytest.mark.parametrize("locale", ["hi", "ur"])
 def test_a_craft_name_in_the_page_script_finds_products(phone800, demo_server: str, locale: str) -> None:
-    """पश्मीना / پشمینہ on the Hindi / Urdu page: products are found (English ones while the demo has
-    few or no Hindi and Urdu products), each not in the page's language marked as such."""
+    """पश्मीना / پشمینہ on the Hindi / Urdu page: products are found, the ones written in the page's language
+    first (the demo has Hindi and Urdu pashmina products), and any in another language marked as such."""
     page = phone800
     page.goto(search_url(demo_server, locale, q=PASHMINA[locale]))
     settle(page)
@@ -174,6 +174,7 @@ def test_a_craft_name_in_the_page_script_finds_products(phone800, demo_server: s
     settle(page)
     hits = check_marks(page, locale)
     assert all("/products/" in h["href"] for h in hits)
+    assert hit_language(hits[0]["href"]) == locale
 
 
 @pytest.mark.parametrize(("locale", "query", "shown"), [
