@@ -43,7 +43,7 @@ from .relations import resolve
 from .rendering import Result, code_hash, render_pages, template_cache_dir
 from .settings import SITE_DIR, Settings, load_plugins, read_settings, settings_file
 from .shards import Shard
-from .validate import image_objects, media_problems, prepare_validators
+from .validate import image_srcs, media_problems, prepare_validators
 
 log = logging.getLogger(__name__)
 
@@ -201,7 +201,7 @@ def encode_images(job: BuildJob) -> None:
 
 def note_record_media(rec: dict, media_hash) -> None:
     """``note_media`` for one record."""
-    rec["_media"] = "|".join(media_hash(image["src"]) for image in image_objects(rec))
+    rec["_media"] = "|".join(map(media_hash, image_srcs(rec)))
 
 
 def prepare_renderer(job: BuildJob, in_place: bool) -> str:

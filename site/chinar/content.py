@@ -28,7 +28,7 @@ from .errors import ContentError, Problem
 from .policy import SERIAL, BuildPolicy, worker_started
 from .progress import QUIET, Progress
 from .record_types import SCHEMA_VERSION, TYPE_DIRS, TYPES
-from .validate import validate_catalog, validate_record
+from .validate import image_objects, validate_catalog, validate_record
 
 log = logging.getLogger(__name__)
 
@@ -106,6 +106,7 @@ def read_record(type_: str, rel: str, path: str) -> tuple[Record | None, list[Pr
         return None, found, broken
     data["_file"] = rel
     data["_hash"] = hashlib.sha256(text).hexdigest()[:20]
+    data["_srcs"] = tuple(image["src"] for image in image_objects(data))  # see validate.image_srcs
     return data, [], []
 
 

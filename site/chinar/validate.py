@@ -364,6 +364,16 @@ def image_objects(value: Any, found: list[dict] | None = None) -> list[dict]:
     return found
 
 
+def image_srcs(rec: Record) -> tuple[str, ...]:
+    """The ``src`` of every image object in a record, in document order: noted once when the file is read
+    (``content.read_record``, as ``_srcs``), because a build asks three times of every record (its
+    references are checked, its originals' hashes noted, its originals checked), and walking each record
+    for its images was the costliest step of a cold incremental build. Worked out for a record made
+    elsewhere."""
+    srcs = rec.get("_srcs")
+    return srcs if srcs is not None else tuple(image["src"] for image in image_objects(rec))
+
+
 def listing_problems(rec: Record, rel: str) -> list[Problem]:
     """A product's listings against the declared marketplaces (``chinar.marketplaces``): each URL https
     on one of its marketplace's hosts. Checked with the whole catalog, not per file, so a record read
@@ -405,8 +415,7 @@ def validate_catalog(catalog: Catalog, *, check_media: bool = True) -> list[Prob
             problems.extend(listing_problems(rec, rel))
         if check_media:
             missing = False
-            for image in image_objects(rec):
-                src = image["src"]
+            for src in image_srcs(rec):
                 if src not in media_exists:
                     media_exists[src] = catalog.media_path(src).is_file()
                 missing = missing or not media_exists[src]
@@ -446,7 +455,7 @@ def media_problems(records: Iterable[Record], problem: Callable[[str], str | Non
     """
     problems: list[Problem] = []
     for rec in records:
-        if not any(problem(image["src"]) for image in image_objects(rec)):
+        if not any(map(problem, image_srcs(rec))):
             continue  # pointers are worked out only for a record that has something to report
         for pointer, image in images(rec):
             found = problem(image["src"])
