@@ -246,6 +246,12 @@ def child_chinar(argv: list[str]) -> int:
                   file=sys.stderr)
             return 2
         kwargs["workers"] = workers
+    try:  # start the way `chinar build` does (chinar.cli.command_started), where this chinar has it
+        from chinar.cli import command_started
+    except ImportError:
+        pass
+    else:
+        command_started("build")
     t1 = time.perf_counter()
     report = build(Path(content), Path(output), **kwargs)
     took = time.perf_counter() - t1

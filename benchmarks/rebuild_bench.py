@@ -60,8 +60,20 @@ def child(argv: list[str]) -> int:
     from chinar.build import build
 
     content, output, cache, workers, full = argv[0], argv[1], argv[2], int(argv[3]), argv[4] == "full"
+    try:  # start the way `chinar build` does (chinar.cli.command_started), where this chinar has it
+        from chinar.cli import command_started
+    except ImportError:
+        pass
+    else:
+        command_started("build")
     report = build(Path(content), Path(output), cache_dir=Path(cache), workers=workers, full=full)
     print(MARK + json.dumps(asdict(report), default=str), flush=True)
+    try:  # end the way `chinar build` does (chinar.cli.exit_now), where this chinar has it
+        from chinar.cli import EXIT_NOW, exit_now
+    except ImportError:
+        return 0
+    if "build" in EXIT_NOW:
+        exit_now(0)
     return 0
 
 

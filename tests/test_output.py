@@ -120,6 +120,34 @@ def test_a_commit_changes_only_what_changed_and_switches_once(tmp_path: Path, im
     assert os.readlink(out) == first and tree(out) == tree(tmp_path / first)
 
 
+@pytest.mark.parametrize("maker", ["works", "dies"])
+def test_the_build_after_a_first_build_makes_the_standby_beside_it(tmp_path: Path, image_cache: Path,
+                                                                   maker: str) -> None:
+    """After a first build there is one copy; the next build makes the second (the standby) in a process
+    of its own while it renders. Whether that process finishes or dies at once, the build gives the
+    same output as a full build, the previous version is kept whole as the standby, and the build
+    after it brings the standby up as usual."""
+    import json
+
+    content = tmp_path / "content"
+    shutil.copytree(TINY, content)
+    out = tmp_path / "out"
+    assert chinar_build(content, out, image_cache, VERSIONS[0]) == 0
+    first = tree(out)
+    assert not (tmp_path / ".out.B").exists()
+    for n, name in enumerate(["Chinar (چنار)", "Chinar (चिनार)"]):
+        about = content / "pages/about.en.json"
+        about.write_text(about.read_text(encoding="utf-8").replace("Chinar", name, 1), encoding="utf-8")
+        crash = "standby maker" if maker == "dies" and n == 0 else None
+        assert chinar_build(content, out, image_cache, VERSIONS[0], crash=crash) == 0
+        build(content, tmp_path / f"full{n}", VERSIONS[0], cache_dir=image_cache, full=True)
+        assert tree(out) == tree(tmp_path / f"full{n}")
+        state = json.loads((tmp_path / ".out.commit.json").read_text())
+        assert state["clean"]
+        if n == 0:  # the standby is the first build's version, whole
+            assert tree(tmp_path / f".out.{state['standby']}") == first
+
+
 def test_an_output_folder_from_before_becomes_the_first_copy(tmp_path: Path, image_cache: Path) -> None:
     out = tmp_path / "out"
     build(TINY, out, VERSIONS[0], cache_dir=image_cache)

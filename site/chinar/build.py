@@ -354,6 +354,7 @@ def _build(settings: Settings, publish: bool, policy: BuildPolicy, full: bool, p
 
     tree = OutputTree(output_dir)
     tree.open()
+    tree.start_standby()
     try:
         job = new_job(settings, tree, policy, full=full, progress=progress, ahead=ahead)
         if merge:

@@ -17,17 +17,22 @@ A commit that dies part-way leaves the live copy untouched (only the standby was
 state file marking the standby unfinished: the next commit rebuilds the standby from the live copy
 (hard links, once) before going on. The first build renames its staging folder to ``.output.A`` and
 points the link at it; an output that is a plain folder (made before this scheme) is moved there first.
+The build after a first build makes the standby in a process of its own while it reads and renders
+(``start_standby``), so that one-off copy (100,000 pages: some 200,000 links and folders) is not added
+to the build's time; ``commit`` waits for it.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import multiprocessing
 import os
 import shutil
 from pathlib import Path
 
 from .faults import crash_point
+from .policy import worker_started
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +55,7 @@ class OutputTree:
         self.moved: list[str] = []  # files ``commit`` put into the output (written or linked in)
         self.live_exists = self.output_dir.is_dir()  # a first build has nothing to compare with
         self._folders: set[str] = set()  # staging folders known to exist (in this process)
+        self._standby_maker: multiprocessing.process.BaseProcess | None = None
 
     def sibling(self, name: str) -> Path:
         """``.output.<name>`` beside the output folder."""
@@ -127,6 +133,7 @@ class OutputTree:
         ``previous`` is what the last build produced (from its state); without it the live output is
         listed. Files staged by other writers (image renditions linked into staging) count as produced.
         """
+        self._wait_for_standby()
         if not self.versioned:
             if self.output_dir.exists():
                 shutil.rmtree(self.output_dir)
@@ -180,14 +187,43 @@ class OutputTree:
         died): a build that stays in memory does it while idle, not on the way to a live edit."""
         if not self.output_dir.is_symlink() or self.staging.exists():
             return
+        self._make_standby()
+
+    def start_standby(self) -> None:
+        """``prepare_standby`` in a process of its own, if the next commit would have to make the standby:
+        called by a build when it starts, so the copy runs while the build reads and renders (it touches
+        only the standby, which no reader sees). ``commit`` waits for it; if it failed or was killed, the
+        state still says the standby is unfinished and ``commit`` makes it as it always has."""
+        if not self.versioned or not self.output_dir.is_symlink() or not self._standby_unfinished():
+            return
+        self._standby_maker = multiprocessing.get_context("fork").Process(
+            target=_make_standby, args=(self.output_dir,), name="chinar-standby", daemon=True)
+        self._standby_maker.start()
+
+    def _standby_unfinished(self) -> bool:
+        live_name = os.readlink(self.output_dir).rsplit(".", 1)[-1]
+        state = self._load_state()
+        return not (state.get("standby") == COPIES[1 - COPIES.index(live_name)] and state.get("clean"))
+
+    def _make_standby(self) -> None:
         live_name = os.readlink(self.output_dir).rsplit(".", 1)[-1]
         standby_name = COPIES[1 - COPIES.index(live_name)]
-        state = self._load_state()
-        if state.get("standby") == standby_name and state.get("clean"):
+        if not self._standby_unfinished():
             return
         self._save_state(standby_name, clean=False, written=[], removed=[])
         self._copy_whole(self.sibling(live_name), self.sibling(standby_name))
         self._save_state(standby_name, clean=True, written=[], removed=[])
+
+    def _wait_for_standby(self, stop: bool = False) -> None:
+        maker, self._standby_maker = self._standby_maker, None
+        if maker is None:
+            return
+        if stop:
+            maker.terminate()
+        maker.join()
+        if maker.exitcode and not stop:
+            log.warning("output: the standby copy could not be made beside the build (exit %s); making it now",
+                        maker.exitcode)
 
     def _move_staged(self, target: Path) -> list[str]:
         """Move every staged file into ``target``; returns their paths (relative, sorted)."""
@@ -234,10 +270,25 @@ class OutputTree:
     @staticmethod
     def _copy_whole(live: Path, standby: Path) -> None:
         """The standby made anew from the live copy, file by file as hard links (after a commit that died
-        part-way, and once after the first build)."""
+        part-way, and once after the first build). Plain ``mkdir`` and ``link`` calls over ``scandir``:
+        ``shutil.copytree`` also copies every folder's times, mode and extended attributes, which
+        nothing reads here, and took 17.5 s instead of 9.6 s for a 100,000-page site."""
         if standby.exists():
             shutil.rmtree(standby)
-        shutil.copytree(live, standby, copy_function=os.link, symlinks=True)
+        os.mkdir(standby)
+        folders = [(str(live), str(standby))]
+        while folders:
+            source, target = folders.pop()
+            with os.scandir(source) as entries:
+                for entry in entries:
+                    dest = os.path.join(target, entry.name)
+                    if entry.is_symlink():
+                        os.symlink(os.readlink(entry.path), dest)
+                    elif entry.is_dir():
+                        os.mkdir(dest)
+                        folders.append((entry.path, dest))
+                    else:
+                        os.link(entry.path, dest)
         log.info("output: standby copy %s made from %s", standby.name, live.name)
 
     def _point_at(self, copy: Path) -> None:
@@ -260,8 +311,16 @@ class OutputTree:
         os.replace(tmp, self.state_file)
 
     def abort(self) -> None:
+        self._wait_for_standby(stop=True)
         if self.staging.exists():
             shutil.rmtree(self.staging)
+
+
+def _make_standby(output_dir: Path) -> None:
+    """``OutputTree.start_standby``'s process."""
+    worker_started()
+    crash_point("standby maker")
+    OutputTree(output_dir)._make_standby()
 
 
 def _remove(root: Path, rel: str) -> bool:
