@@ -63,7 +63,9 @@ def first(content: Path, pattern: str, where: Callable[[dict], bool] = lambda d:
 
 
 def artisan_name(c: Path) -> None:
-    edit_json(first(c, "artisans/*.en.json"), lambda d: d.update(name=d["name"] + " Bhat"))
+    """Renamed and republished: a later ``updated`` day moves the sitemap's <lastmod> of every page showing
+    the artisan, and only theirs (the sitemap keeps the other pages' entries between builds)."""
+    edit_json(first(c, "artisans/*.en.json"), lambda d: d.update(name=d["name"] + " Bhat", updated="2031-01-02"))
 
 
 def product_description(c: Path) -> None:

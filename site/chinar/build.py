@@ -78,7 +78,7 @@ def generate(job: BuildJob) -> None:
 
         def meanwhile(busy: bool) -> None:  # while the workers render: what needs only the list of pages
             if job.shard is None:  # the site files are the merge's
-                write_site_files(job, {job.pages[i].url for i in candidates} if in_place else None)
+                write_site_files(job)
             search.meanwhile(busy)
 
         if job.merged is not None:  # a merge takes the pages its shards rendered
@@ -243,9 +243,10 @@ def note_images(job: BuildJob, part: list[Result], in_place: bool) -> None:
     job.images.link_cached()
 
 
-def write_site_files(job: BuildJob, stale: set[str] | None = None) -> None:
-    """404 pages, sitemap, robots.txt, story feeds and redirect rules. ``stale``: in an edit in place, the
-    URLs of the pages it re-renders (the sitemap works out only theirs again)."""
+def write_site_files(job: BuildJob) -> None:
+    """404 pages, sitemap, robots.txt, story feeds and redirect rules. The sitemap works out again only the
+    entries of the pages this build renders (``job.rendering``), keeping the others from the last build's
+    state (``seo.sitemap``)."""
     from . import seo
     from .render import SITE_NAME
 
@@ -257,11 +258,10 @@ def write_site_files(job: BuildJob, stale: set[str] | None = None) -> None:
         title = f"{SITE_NAME[locale]} — " + renderer.translations[locale].gettext("Stories")
         out.write(urls.feed(locale), seo.atom_feed(job.catalog, job.relations.stories_by_date, locale, title,
                                                    renderer.absolute))
-    if stale is not None and job.sitemap_memo is not None:  # the last build's entries, handed on
-        job.sitemap_memo = dict(job.sitemap_memo)
-    else:
-        job.sitemap_memo, stale = {}, None
-    out.write("sitemap.xml", seo.sitemap(job.pages, renderer.absolute, job.sitemap_memo, stale))
+    stale = None if job.rendering is None else {job.pages[i].url for i in job.rendering}
+    memo = dict(job.state.sitemap) if stale is not None else {}
+    out.write("sitemap.xml", seo.sitemap(job.pages, renderer.absolute, memo, stale))
+    job.new_state.sitemap = memo
     out.write("robots.txt", seo.robots(renderer.absolute))
     out.write("_redirects", seo.redirects(job.catalog))
 

@@ -29,7 +29,7 @@ if TYPE_CHECKING:  # Jinja is imported where templates are read: a build starts 
 
 log = logging.getLogger(__name__)
 
-STATE_VERSION = 4
+STATE_VERSION = 5
 
 
 @dataclass
@@ -42,6 +42,7 @@ class BuildState:
     requests: dict[str, frozenset] = field(default_factory=dict)
     inputs_signature: str = ""
     outputs: set[str] = field(default_factory=set)  # every file the build produced, to delete stale ones
+    sitemap: dict[str, tuple[str, str]] = field(default_factory=dict)  # page URL -> its sitemap entry (seo)
 
     @classmethod
     def load(cls, cache_dir: Path) -> BuildState:

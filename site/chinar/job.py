@@ -76,7 +76,7 @@ class BuildJob:
     request_files: dict[tuple, tuple[str, ...]] = field(default_factory=dict)  # image request -> its files
     search_state: Any = None  # ``search.corpus.State`` (kept when ``resident``)
     search_memo: Any = None  # the last export's parts (``search.export.ExportMemo``), when resident
-    sitemap_memo: dict | None = None  # each page's sitemap entry (``seo.sitemap``); when resident, handed on
+    rendering: list[int] | None = None  # the pages this build renders, if not all (``rendering.render_pages``)
     # A sharded build (``chinar.shards``): the slice this build renders, or the shards' pages it merges, and
     # the search documents analysed in the shards (a shard's own, or all of them for the merge).
     shard: Shard | None = None

@@ -119,6 +119,7 @@ def render_pages(job: BuildJob, candidates: list[int] | None, static_hash: str,
                 new_state.requests[page.url] = state.requests[page.url]
             else:
                 todo.append(i)
+    job.rendering = None if fresh else todo
     workers = job.policy.render_processes(len(todo))
     if workers > 1:  # about to fork: compile the templates once, here, rather than in every worker
         renderer.load_templates()

@@ -70,8 +70,7 @@ class ResidentBuild:
         tree = OutputTree(self.output_dir)
         job = new_job(self.settings, tree, self.policy, progress=self.progress, resident=True, previous=previous,
                       changes=Changes.of(changed) if previous is not None else Changes.of(None),
-                      search_memo=previous.search_memo if previous is not None else ExportMemo(),
-                      sitemap_memo=previous.sitemap_memo if previous is not None else None)
+                      search_memo=previous.search_memo if previous is not None else ExportMemo())
         try:
             with collector_paused():
                 tree.open()

@@ -51,15 +51,20 @@ def sitemap(pages: list[Page], absolute, memo: dict[str, tuple[str, str]] | None
     never the clock, so the same content gives the same file. A page that shows no dated record (the
     search page, a list of undated records) gets the latest day of the whole catalog.
 
-    ``memo`` (url -> (day, entry)) keeps each page's part between builds: given the memo of the last build
-    and ``stale``, the URLs of the pages an edit in place re-renders (the same pages, the others unchanged),
-    only those are worked out again; an edit at 100,000 pages no longer walks every page. With ``stale``
-    None every page is, and the memo is filled anew.
+    ``memo`` (url -> (day, entry)) keeps each page's part between builds (in the build state): given the
+    last build's memo and ``stale``, the URLs of the pages this build renders (every other page has the
+    fingerprint it had, so the same records and alternates), only those and pages new to the memo are
+    worked out again, and pages gone leave it; a one-artisan edit at 100,000 pages no longer walks every
+    page. With ``stale`` None every page is, and the memo is filled anew.
     """
-    if memo is None or stale is None or len(memo) != len(pages):
+    if memo is None or stale is None:
         memo = {} if memo is None else memo
         memo.clear()
         stale = None
+    else:
+        urls = {page.url for page in pages}
+        for url in [url for url in memo if url not in urls]:
+            del memo[url]
     for page in pages:
         if stale is None or page.url in stale or page.url not in memo:
             memo[page.url] = (last_changed(page), _sitemap_entry(page, absolute))
