@@ -6,6 +6,7 @@ this module computes those lists once per build, keyed by translation key, in a 
 
 from __future__ import annotations
 
+import heapq
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -125,6 +126,7 @@ def alternatives(rel: Relations, product: Record, limit: int = 4) -> dict[str, l
         return (rel.product_district.get(k) != district, gap, k)
 
     mine = set(rel.products_by_artisan.get(artisan, []))
-    craft = sorted((k for k in rel.products_by_craft.get(product["craft"], [])
-                    if k not in mine and k in rel.products_available), key=distance)
-    return {"artisan": own[:limit], "craft": craft[:limit]}
+    # the nearest few of the craft's products (thousands in a large catalog), without sorting them all
+    craft = heapq.nsmallest(limit, (k for k in rel.products_by_craft.get(product["craft"], [])
+                                    if k not in mine and k in rel.products_available), key=distance)
+    return {"artisan": own[:limit], "craft": craft}
