@@ -224,6 +224,27 @@ def count_html(root: Path) -> int:
 # --- chinar ----------------------------------------------------------------------------------------
 
 
+def start_like_chinar() -> None:
+    """Start a build child the way `chinar build` does (``chinar.cli.command_started``), where the chinar
+    measured has it."""
+    try:
+        from chinar.cli import command_started
+    except ImportError:
+        return
+    command_started("build")
+
+
+def end_like_chinar() -> None:
+    """End a build child the way `chinar build` does (``chinar.cli.exit_now``), where the chinar measured
+    has it; otherwise return, and the child ends as a script does."""
+    try:
+        from chinar.cli import EXIT_NOW, exit_now
+    except ImportError:
+        return
+    if "build" in EXIT_NOW:
+        exit_now(0)
+
+
 def child_chinar(argv: list[str]) -> int:
     """Child process: one ``chinar.build.build`` call; print its report as one JSON line."""
     import logging
@@ -246,12 +267,7 @@ def child_chinar(argv: list[str]) -> int:
                   file=sys.stderr)
             return 2
         kwargs["workers"] = workers
-    try:  # start the way `chinar build` does (chinar.cli.command_started), where this chinar has it
-        from chinar.cli import command_started
-    except ImportError:
-        pass
-    else:
-        command_started("build")
+    start_like_chinar()
     t1 = time.perf_counter()
     report = build(Path(content), Path(output), **kwargs)
     took = time.perf_counter() - t1
@@ -259,12 +275,7 @@ def child_chinar(argv: list[str]) -> int:
             "kwargs": {k: str(v) for k, v in kwargs.items() if k != "cache_dir"},
             "self_maxrss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}
     print(JSON_MARK + json.dumps(data, default=str), flush=True)  # stage order kept
-    try:  # end the way `chinar build` does (chinar.cli.exit_now), where this chinar has it
-        from chinar.cli import EXIT_NOW, exit_now
-    except ImportError:
-        return 0
-    if "build" in EXIT_NOW:
-        exit_now(0)
+    end_like_chinar()
     return 0
 
 

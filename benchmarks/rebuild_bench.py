@@ -44,7 +44,16 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from build_bench import PELICAN_CONF, BenchError, loadavg, measure, settle, write_markdown  # noqa: E402
+from build_bench import (  # noqa: E402
+    PELICAN_CONF,
+    BenchError,
+    end_like_chinar,
+    loadavg,
+    measure,
+    settle,
+    start_like_chinar,
+    write_markdown,
+)
 from synthetic import generate  # noqa: E402
 
 MARK = "@@REPORT "
@@ -60,20 +69,10 @@ def child(argv: list[str]) -> int:
     from chinar.build import build
 
     content, output, cache, workers, full = argv[0], argv[1], argv[2], int(argv[3]), argv[4] == "full"
-    try:  # start the way `chinar build` does (chinar.cli.command_started), where this chinar has it
-        from chinar.cli import command_started
-    except ImportError:
-        pass
-    else:
-        command_started("build")
+    start_like_chinar()
     report = build(Path(content), Path(output), cache_dir=Path(cache), workers=workers, full=full)
     print(MARK + json.dumps(asdict(report), default=str), flush=True)
-    try:  # end the way `chinar build` does (chinar.cli.exit_now), where this chinar has it
-        from chinar.cli import EXIT_NOW, exit_now
-    except ImportError:
-        return 0
-    if "build" in EXIT_NOW:
-        exit_now(0)
+    end_like_chinar()
     return 0
 
 

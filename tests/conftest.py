@@ -65,6 +65,20 @@ def phone(browser):
     context.close()
 
 
+@pytest.fixture
+def phone800(browser):
+    """A page in a 360 x 800 phone (the size the buyer-on-a-phone tests of issue 19 measure the first screen
+    at); what reaches the console as an error or warning, or as an uncaught error, is in ``page.errors``."""
+    context = browser.new_context(viewport={"width": 360, "height": 800}, device_scale_factor=1, is_mobile=True)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(f"{m.type}: {m.text}") if m.type in ("error", "warning") else None)
+    page.on("pageerror", lambda e: errors.append(f"pageerror: {e}"))
+    page.errors = errors
+    yield page
+    context.close()
+
+
 @pytest.fixture(scope="session")
 def tiny_server(tiny_site: Path):
     """The tiny site served on 127.0.0.1 as ``chinar serve`` serves it; yields the base URL."""

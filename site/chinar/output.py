@@ -155,10 +155,8 @@ class OutputTree:
             os.rename(self.output_dir, self.sibling(COPIES[0]))
             self._point_at(self.sibling(COPIES[0]))
             self._save_state(COPIES[1], clean=False, written=[], removed=[])
-        live_name = os.readlink(self.output_dir).rsplit(".", 1)[-1]
-        live = self.sibling(live_name)
-        standby_name = COPIES[1 - COPIES.index(live_name)]
-        standby = self.sibling(standby_name)
+        live_name, standby_name = self._copy_names()
+        live, standby = self.sibling(live_name), self.sibling(standby_name)
         state = self._load_state()
         self._save_state(standby_name, clean=False, written=[], removed=[])  # from here, it is being changed
         crash_point("standby marked")
@@ -200,16 +198,19 @@ class OutputTree:
             target=_make_standby, args=(self.output_dir,), name="chinar-standby", daemon=True)
         self._standby_maker.start()
 
-    def _standby_unfinished(self) -> bool:
+    def _copy_names(self) -> tuple[str, str]:
+        """(live, standby): the copy the output link names, and the other."""
         live_name = os.readlink(self.output_dir).rsplit(".", 1)[-1]
+        return live_name, COPIES[1 - COPIES.index(live_name)]
+
+    def _standby_unfinished(self) -> bool:
         state = self._load_state()
-        return not (state.get("standby") == COPIES[1 - COPIES.index(live_name)] and state.get("clean"))
+        return not (state.get("standby") == self._copy_names()[1] and state.get("clean"))
 
     def _make_standby(self) -> None:
-        live_name = os.readlink(self.output_dir).rsplit(".", 1)[-1]
-        standby_name = COPIES[1 - COPIES.index(live_name)]
         if not self._standby_unfinished():
             return
+        live_name, standby_name = self._copy_names()
         self._save_state(standby_name, clean=False, written=[], removed=[])
         self._copy_whole(self.sibling(live_name), self.sibling(standby_name))
         self._save_state(standby_name, clean=True, written=[], removed=[])

@@ -33,18 +33,6 @@ def demo():
     return load_catalog(ROOT / "content")
 
 
-@pytest.fixture
-def phone800(browser):
-    context = browser.new_context(viewport={"width": 360, "height": 800}, device_scale_factor=1, is_mobile=True)
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("console", lambda m: errors.append(f"{m.type}: {m.text}") if m.type in ("error", "warning") else None)
-    page.on("pageerror", lambda e: errors.append(f"pageerror: {e}"))
-    page.errors = errors
-    yield page
-    context.close()
-
-
 def prefix(locale: str) -> str:
     return "/" + urls.prefix(locale)
 

@@ -97,12 +97,9 @@ def shop(tmp_path_factory, image_cache: Path) -> Iterator[str]:
 
 
 @pytest.fixture
-def screen(browser):
-    """A 360 x 800 phone."""
-    context = browser.new_context(viewport={"width": WIDTH, "height": HEIGHT}, device_scale_factor=1,
-                                  is_mobile=True)
-    yield context.new_page()
-    context.close()
+def screen(phone800):
+    """A 360 x 800 phone (``WIDTH`` x ``HEIGHT``: tests/conftest.py's ``phone800``)."""
+    return phone800
 
 
 # -- what a test looks at -----------------------------------------------------------------------------

@@ -40,16 +40,10 @@ LOCALES = ["en", "hi", "ur"]
 
 
 @pytest.fixture
-def phone800(browser):
-    """A 360 x 800 phone; fails the test if anything reached the console."""
-    context = browser.new_context(viewport={"width": 360, "height": 800}, device_scale_factor=1, is_mobile=True)
-    page = context.new_page()
-    problems: list[str] = []
-    page.on("console", lambda m: problems.append(f"{m.type}: {m.text}") if m.type in ("error", "warning") else None)
-    page.on("pageerror", lambda e: problems.append(f"pageerror: {e}"))
-    yield page
-    context.close()
-    assert problems == []
+def phone800(phone800):
+    """The 360 x 800 phone (tests/conftest.py); fails the test if anything reached the console."""
+    yield phone800
+    assert phone800.errors == []
 
 
 def search_url(base: str, locale: str, **params: str) -> str:
