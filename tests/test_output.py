@@ -178,3 +178,43 @@ def test_a_resident_build_makes_the_standby_copy_while_idle(tmp_path: Path, imag
     builder.build()
     state = json.loads((tmp_path / ".out.commit.json").read_text())
     assert state["clean"] and tree(tmp_path / f".out.{state['standby']}") == tree(out)
+
+
+def test_files_under_lists_every_file_by_its_relative_path(tmp_path: Path) -> None:
+    """What a full build's commit takes as the last version's files: every file at any depth, names in
+    any script, no folders (an empty one included), against an independent ``os.walk``."""
+    from chinar.output import files_under
+
+    for rel in ("index.html", "hi/कारीगर/index.html", "ur/کاریگر/پشمینہ/index.html", "media/a/b/c/d.webp"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(rel)
+    (tmp_path / "empty" / "folder").mkdir(parents=True)
+    walked = {os.path.relpath(os.path.join(d, f), tmp_path).replace(os.sep, "/")
+              for d, _, files in os.walk(tmp_path) for f in files}
+    assert files_under(tmp_path) == walked
+    assert "ur/کاریگر/پشمینہ/index.html" in walked and len(walked) == 4
+
+
+def test_a_build_killed_after_its_switch_is_not_trusted_by_the_next(tmp_path: Path, image_cache: Path,
+                                                                    tiny_site: Path) -> None:
+    """Killed after the output switched but before its state was saved, a build must not leave the last
+    build's state describing an output it no longer is: the content put back as it was, the next build
+    gives the first version again (with the older state kept, the edited page's fingerprint matched that
+    state and the edited page stayed)."""
+    content = tmp_path / "content"
+    shutil.copytree(TINY, content)
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    (cache / "images").symlink_to(image_cache, target_is_directory=True)
+    out = tmp_path / "out"
+    url = "https://chinar.example.in"
+    assert chinar_build(content, out, cache, url) == 0
+    first = tree(out)
+    about = content / "pages/about.en.json"
+    original = about.read_text(encoding="utf-8")
+    about.write_text(original.replace("Chinar", "Chinar (چنار)"), encoding="utf-8")
+    assert chinar_build(content, out, cache, url, crash="switched") == CRASH_STATUS
+    assert "Chinar (چنار)" in (out / "about/index.html").read_text(encoding="utf-8")  # the switch happened
+    about.write_text(original, encoding="utf-8")
+    assert chinar_build(content, out, cache, url) == 0
+    assert tree(out) == first == tree(tiny_site)

@@ -52,8 +52,8 @@ def test_cards_are_all_kept_while_they_fit_a_quarter_of_the_budget() -> None:
     share = policy.memory_budget // 4 // 2
     assert policy.cards_kept(share // BYTES_PER_CARD, 3) is None
     bound = policy.cards_kept(share // BYTES_PER_CARD + 1, 3)
-    assert bound == max(policy.cards_min, share // BYTES_PER_CARD // 3)
-    assert BuildPolicy(cores=2, memory_budget=1, cards_min=7).cards_kept(100, 3) == 7
+    assert bound == max(policy.cards_min * 3, share // BYTES_PER_CARD)  # one bound for every language
+    assert BuildPolicy(cores=2, memory_budget=1, cards_min=7).cards_kept(100, 3) == 21
 
 
 def test_for_machine_takes_the_workers_and_budget_given() -> None:

@@ -246,7 +246,8 @@ def note_images(job: BuildJob, part: list[Result], in_place: bool) -> None:
 def write_site_files(job: BuildJob) -> None:
     """404 pages, sitemap, robots.txt, story feeds and redirect rules. The sitemap works out again only the
     entries of the pages this build renders (``job.rendering``), keeping the others from the last build's
-    state (``seo.sitemap``)."""
+    state (``seo.update_sitemap``); an edit in place keeps the redirect rules (``pages.structure``: its
+    records kept their slugs)."""
     from . import seo
     from .render import SITE_NAME
 
@@ -260,10 +261,16 @@ def write_site_files(job: BuildJob) -> None:
                                                    renderer.absolute))
     stale = None if job.rendering is None else {job.pages[i].url for i in job.rendering}
     memo = dict(job.state.sitemap) if stale is not None else {}
-    out.write("sitemap.xml", seo.sitemap(job.pages, renderer.absolute, memo, stale))
+    if seo.update_sitemap(job.pages, renderer.absolute, memo, stale) or not out.exists("sitemap.xml"):
+        out.write("sitemap.xml", seo.sitemap_xml(memo))
+    else:  # no page's entry moved: the live file is this build's (and its state's) sitemap
+        out.keep("sitemap.xml")
     job.new_state.sitemap = memo
     out.write("robots.txt", seo.robots(renderer.absolute))
-    out.write("_redirects", seo.redirects(job.catalog))
+    if job.in_place and out.exists("_redirects"):
+        out.keep("_redirects")  # made from slugs and old slugs, which an edit in place never changes
+    else:
+        out.write("_redirects", seo.redirects(job.catalog))
 
 
 def write_images(job: BuildJob, in_place: bool) -> None:
@@ -364,6 +371,7 @@ def _build(settings: Settings, publish: bool, policy: BuildPolicy, full: bool, p
                 raise BuildError(str(exc)) from exc
             shards.adopt_renditions(merge, cache_dir / "images")
         generate(job)
+        forget_state(cache_dir)  # the live output is about to move ahead of it
         tree.commit(job.state.outputs or None)
         job.new_state.outputs = set(tree.produced)
         job.new_state.save(cache_dir)
@@ -449,6 +457,15 @@ def output_identity(output_dir: Path) -> str:
     except FileNotFoundError:
         return "missing"
     return f"{st.st_dev}:{st.st_ino}"
+
+
+def forget_state(cache_dir: Path) -> None:
+    """Delete the cached build state before the output it describes is replaced. The state must describe
+    the live output or not exist: a build killed between its commit and saving its own state would
+    otherwise leave the last one, and the next build would take pages (and the sitemap) it rendered since
+    for the older ones. Without a state, that next build renders everything."""
+    for name in ("build-state.pickle", "build-inputs.txt"):
+        (cache_dir / name).unlink(missing_ok=True)
 
 
 def read_signature(cache_dir: Path) -> tuple[str, str] | None:

@@ -67,8 +67,8 @@ class BuildPolicy:
     """``cores``: processes to use at most; ``memory_budget``: bytes the build should stay under. The other
     fields are the measured costs above, which tests lower to reach every way of working on a tiny
     catalog: ``fork_min``, the amounts of work from which a stage forks; ``search_apart_max``, the records
-    below which the search index may be made in a process of its own; ``cards_min``, the fewest cards a
-    bounded card cache keeps."""
+    below which the search index may be made in a process of its own; ``cards_min``, the fewest cards per
+    language a bounded card cache keeps."""
 
     cores: int = field(default_factory=usable_cores)
     memory_budget: int = field(default_factory=default_budget)
@@ -114,14 +114,17 @@ class BuildPolicy:
         return "after"
 
     def cards_kept(self, records: int, languages: int) -> int | None:
-        """Cards each render worker keeps per language. A worker renders mostly one language's lists, so it
-        holds about one card per record: all of them (None) while that fits a quarter of the budget shared
-        by the workers, else that share split over the languages (never fewer than
-        ``CARDS_PER_LANGUAGE_MIN``: a smaller bound renders most cards three or four times)."""
+        """Cards each render worker keeps, every language together. A worker renders mostly one language's
+        lists, so it needs about one card per record of that language (and a few of the others, for the
+        related cards of detail pages): all of them (None) while every record's card fits a quarter of the
+        budget shared by the workers, else as many as that share holds, never fewer than ``cards_min`` per
+        language (a smaller bound renders most cards three or four times). One bound for the worker, not
+        one per language: split evenly, the language a worker lists got a third of the room and rendered
+        its cards again and again while the others' room stayed empty."""
         share = self.memory_budget // 4 // max(1, self.cores)
         if records * BYTES_PER_CARD <= share:
             return None
-        return max(self.cards_min, share // BYTES_PER_CARD // max(1, languages))
+        return max(self.cards_min * max(1, languages), share // BYTES_PER_CARD)
 
 
 #: Everything in this one process (the policy of code that must not fork, e.g. beside busy workers).

@@ -284,11 +284,12 @@ class Renderer:
         self.og_image = og_image
         self._pictures: dict[tuple, Markup] = {}
         self._image_keys: dict[int, tuple[dict, str]] = {}
-        # Cards kept per language (None: all). A card is used on an index page, its craft's and district's
-        # lists and its neighbours' pages, far apart in the page order, so a bound renders cards again;
-        # the build sets it from its memory budget (``BuildPolicy.cards_kept``).
+        # Cards kept, every language together (None: all). A card is used on an index page, its craft's and
+        # district's lists and its neighbours' pages, far apart in the page order, so a bound renders cards
+        # again; the build sets it from its memory budget (``BuildPolicy.cards_kept``).
         self.card_cache_max: int | None = None
         self._card_caches: list[dict] = []
+        self._cards_kept = 0  # in all of ``_card_caches``
         # Image renditions the page being rendered asks for: (kind, image as JSON, spec).
         self.requests: set[tuple[str, str, str]] = set()
         self.translations = {loc: i18n.translations(str(self.theme_dir / "translations"), loc) for loc in LOCALES}
@@ -389,6 +390,7 @@ class Renderer:
         for cache in self._card_caches:
             for key in [k for k in cache if k[0] in record_ids]:
                 del cache[key]
+                self._cards_kept -= 1
 
     @staticmethod
     def _fragment_renderer(env: jinja2.Environment):
@@ -442,12 +444,15 @@ class Renderer:
             key = (rec["id"], campaign)
             hit = cache.get(key)
             if hit is None:
-                if self.card_cache_max is not None and len(cache) >= self.card_cache_max:
-                    cache.clear()
+                if self.card_cache_max is not None and self._cards_kept >= self.card_cache_max:
+                    for kept in self._card_caches:
+                        kept.clear()
+                    self._cards_kept = 0
                 outer, self.requests = self.requests, set()
                 try:
                     html = Markup(env.get_template("card.html").render(rec=rec, campaign=campaign))
                     hit = cache[key] = (html, frozenset(self.requests))
+                    self._cards_kept += 1
                 finally:
                     self.requests = outer
             self.requests.update(hit[1])  # a cached card still needs its images in the output

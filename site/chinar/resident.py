@@ -25,7 +25,7 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 
-from .build import collector_paused, generate, new_job, output_identity
+from .build import collector_paused, forget_state, generate, new_job, output_identity
 from .changes import Changes
 from .errors import ContentError
 from .job import BuildJob, BuildReport
@@ -123,8 +123,7 @@ class ResidentBuild:
     def _invalidate_cache(self) -> None:
         """The output is about to move ahead of the cached build state: remove it (``save`` rewrites it)."""
         if not self.dirty:
-            for name in ("build-state.pickle", "build-inputs.txt"):
-                (self.cache_dir / name).unlink(missing_ok=True)
+            forget_state(self.cache_dir)
             self.dirty = True
 
     def save(self) -> None:

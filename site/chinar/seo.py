@@ -51,23 +51,44 @@ def sitemap(pages: list[Page], absolute, memo: dict[str, tuple[str, str]] | None
     never the clock, so the same content gives the same file. A page that shows no dated record (the
     search page, a list of undated records) gets the latest day of the whole catalog.
 
-    ``memo`` (url -> (day, entry)) keeps each page's part between builds (in the build state): given the
-    last build's memo and ``stale``, the URLs of the pages this build renders (every other page has the
-    fingerprint it had, so the same records and alternates), only those and pages new to the memo are
-    worked out again, and pages gone leave it; a one-artisan edit at 100,000 pages no longer walks every
-    page. With ``stale`` None every page is, and the memo is filled anew.
+    ``memo`` and ``stale``: see ``update_sitemap``, which this is followed by ``sitemap_xml``.
     """
-    if memo is None or stale is None:
-        memo = {} if memo is None else memo
+    memo = {} if memo is None else memo
+    update_sitemap(pages, absolute, memo, stale)
+    return sitemap_xml(memo)
+
+
+def update_sitemap(pages: list[Page], absolute, memo: dict[str, tuple[str, str]],
+                   stale: set[str] | None = None) -> bool:
+    """Bring ``memo`` (url -> (day, entry): each page's part of the sitemap, kept between builds in the
+    build state) up to ``pages``; True if the sitemap it makes changed.
+
+    Given the last build's memo and ``stale``, the URLs of the pages this build renders (every other page
+    has the fingerprint it had, so the same records and alternates), only those and pages new to the memo
+    are worked out again, and pages gone leave it: a one-artisan edit at 100,000 pages no longer walks
+    every page, and when none of its pages' entries moved (a name edited, not a date) the sitemap is the
+    last build's file. With ``stale`` None every page is worked out, the memo filled anew.
+    """
+    if stale is None:
         memo.clear()
-        stale = None
+        changed = True
     else:
-        urls = {page.url for page in pages}
-        for url in [url for url in memo if url not in urls]:
+        present = {page.url for page in pages}
+        gone = [url for url in memo if url not in present]
+        for url in gone:
             del memo[url]
+        changed = bool(gone)
     for page in pages:
         if stale is None or page.url in stale or page.url not in memo:
-            memo[page.url] = (last_changed(page), _sitemap_entry(page, absolute))
+            entry = (last_changed(page), _sitemap_entry(page, absolute))
+            if memo.get(page.url) != entry:
+                memo[page.url] = entry
+                changed = True
+    return changed
+
+
+def sitemap_xml(memo: dict[str, tuple[str, str]]) -> bytes:
+    """The sitemap of the pages in ``memo`` (``update_sitemap``), in URL order."""
     catalog_day = max((day for day, _ in memo.values()), default="")
     out = ['<?xml version="1.0" encoding="UTF-8"?>',
            f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="{XHTML}">']

@@ -337,6 +337,7 @@ class ExportMemo:
     entry_size: dict[str, int] = field(default_factory=dict)
     by_shard: dict[str, list[str]] = field(default_factory=dict)
     facets: tuple = ()  # (facet keys, combo_list, doc_combo, combos, crafts, districts, layout, combo_bytes)
+    standing: list = field(default_factory=list)  # for each of ``docs``, the languages it stands in for
     shards: dict[str, tuple[tuple, list[tuple[str, bytes]], dict[str, list]]] = field(default_factory=dict)
     volumes: dict[str, tuple[tuple, list[tuple[str, bytes]], str]] = field(default_factory=dict)
     typo: tuple = ()  # (key terms, files, typo manifest)
@@ -393,8 +394,16 @@ def pack_shard(members: list[str], sliced: dict[str, list[tuple[bytes, int, int]
 def _facets(catalog: Catalog, docs: list[SearchDoc], memo: ExportMemo | None) -> tuple:
     """Facet combinations: (combo_list, doc_combo, combos, crafts, districts, layout, combo_bytes)."""
     # Which languages a document stands in for depends on its thing's other versions, not on the
-    # document itself: computed for every document each time (a dictionary pass), never memoised.
-    standing = stands_in((d.type, d.key, d.locale) for d in docs)
+    # document itself: a function of every document's (type, key, language), worked out again whenever
+    # that list is not the last export's (an edit that adds or removes a translation, say).
+    if memo is not None and memo.standing and len(memo.docs) == len(docs) and all(
+            d is p or (d.type, d.key, d.locale) == (p.type, p.key, p.locale)
+            for d, p in zip(docs, memo.docs, strict=True)):
+        standing = memo.standing
+    else:
+        standing = stands_in((d.type, d.key, d.locale) for d in docs)
+        if memo is not None:
+            memo.standing = standing
     if memo is not None and len(memo.docs) == len(docs):
         prev_docs, prev_combos = memo.docs, memo.doc_combos
         doc_combos = [prev_combos[i] if d is prev_docs[i] and prev_combos[i][5] == standing[i]
