@@ -43,21 +43,6 @@ def last_changed(page: Page) -> str:
     return latest
 
 
-def sitemap(pages: list[Page], absolute, memo: dict[str, tuple[str, str]] | None = None,
-            stale: set[str] | None = None) -> bytes:
-    """sitemap.xml with hreflang alternates for every page that has translations, and ``<lastmod>``.
-
-    ``<lastmod>`` is the day the page's content last changed, from the records (``last_changed``),
-    never the clock, so the same content gives the same file. A page that shows no dated record (the
-    search page, a list of undated records) gets the latest day of the whole catalog.
-
-    ``memo`` and ``stale``: see ``update_sitemap``, which this is followed by ``sitemap_xml``.
-    """
-    memo = {} if memo is None else memo
-    update_sitemap(pages, absolute, memo, stale)
-    return sitemap_xml(memo)
-
-
 def update_sitemap(pages: list[Page], absolute, memo: dict[str, tuple[str, str]],
                    stale: set[str] | None = None) -> bool:
     """Bring ``memo`` (url -> (day, entry): each page's part of the sitemap, kept between builds in the
@@ -88,7 +73,13 @@ def update_sitemap(pages: list[Page], absolute, memo: dict[str, tuple[str, str]]
 
 
 def sitemap_xml(memo: dict[str, tuple[str, str]]) -> bytes:
-    """The sitemap of the pages in ``memo`` (``update_sitemap``), in URL order."""
+    """sitemap.xml of the pages in ``memo`` (``update_sitemap``), in URL order, with hreflang alternates
+    for every page that has translations, and ``<lastmod>``.
+
+    ``<lastmod>`` is the day the page's content last changed, from the records (``last_changed``),
+    never the clock, so the same content gives the same file. A page that shows no dated record (the
+    search page, a list of undated records) gets the latest day of the whole catalog.
+    """
     catalog_day = max((day for day, _ in memo.values()), default="")
     out = ['<?xml version="1.0" encoding="UTF-8"?>',
            f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="{XHTML}">']
