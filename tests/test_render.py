@@ -193,3 +193,31 @@ def test_compiled_calls_give_what_jinja_gives():
     assert env.from_string(source).render(data) == plain.from_string(source).render(data)
     with pytest.raises(jinja2.UndefinedError):
         env.from_string("{{ nothing(1) }}").render()
+
+
+def test_the_card_bound_holds_for_every_language_together():
+    """``card_cache_max`` bounds the cards a renderer keeps in all its languages at once (the memory the
+    policy plans for); under the bound a card is rendered once and reused, in any language."""
+    from chinar.render import Renderer, default_theme_dir
+
+    renderer = Renderer(default_theme_dir(), "https://example.org", lambda p: "/static/" + p)
+    renderer.card_cache_max = 4
+    rendered: list[str] = []
+    cards = {}
+    for locale in ("en", "hi"):
+        env = renderer.envs[locale]
+        template = env.get_template("card.html")
+        plain = template.render
+        template.render = lambda *a, _plain=plain, _loc=locale, **k: rendered.append(_loc) or _plain(*a, **k)
+        cards[locale] = env.globals["card"]
+
+    def craft(n: int, locale: str) -> dict:
+        name = {"en": f"Craft {n}", "hi": f"शिल्प {n}"}[locale]
+        return {"type": "craft", "id": f"craft-{n}.{locale}", "translation_key": f"c{n}", "locale": locale,
+                "slug": f"c{n}", "name": name}
+
+    first = [cards["en"](craft(n, "en")) for n in (1, 2)] + [cards["hi"](craft(n, "hi")) for n in (1, 2)]
+    assert rendered == ["en", "en", "hi", "hi"] and "शिल्प 2" in first[3]
+    assert [cards["en"](craft(n, "en")) for n in (1, 2)] == first[:2] and len(rendered) == 4  # kept
+    cards["hi"](craft(3, "hi"))  # a fifth card: past the bound for both languages together
+    assert cards["en"](craft(1, "en")) == first[0] and rendered == ["en", "en", "hi", "hi", "hi", "en"]
