@@ -7,8 +7,9 @@ translations, the hashed static files and the site URL. A page whose fingerprint
 whose file is still in the output, is not rendered again. A record's page that is no longer listed
 disappears with the pages list, so deleted or unpublished records leave the output.
 
-The state lives in ``<cache>/build-state.pickle`` and is written only after a successful build; a
-missing, unreadable or foreign state means a full build, never a wrong one.
+The state lives in ``<cache>/build-state.pickle``. It is deleted before a build's output commit and
+written after it (``build.forget_state``), so it describes the live output or is missing; a missing,
+unreadable or foreign state means a full build, never a wrong one.
 """
 
 from __future__ import annotations
