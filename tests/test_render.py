@@ -197,11 +197,14 @@ def test_compiled_calls_give_what_jinja_gives():
 
 def test_the_card_bound_holds_for_every_language_together():
     """``card_cache_max`` bounds the cards a renderer keeps in all its languages at once (the memory the
-    policy plans for); under the bound a card is rendered once and reused, in any language."""
+    policy plans for). Under it a card is rendered once and reused, in any language. Past seven eighths of
+    it, the cards kept stay (a worker's lists visit their cards in the same order again and again: emptying
+    the caches there rendered every card on every visit) and the last eighth holds the latest cards,
+    emptied when full (a detail page's neighbours come next)."""
     from chinar.render import Renderer, default_theme_dir
 
     renderer = Renderer(default_theme_dir(), "https://example.org", lambda p: "/static/" + p)
-    renderer.card_cache_max = 4
+    renderer.card_cache_max = 8  # seven kept for good, one recent
     rendered: list[str] = []
     cards = {}
     for locale in ("en", "hi"):
@@ -216,8 +219,17 @@ def test_the_card_bound_holds_for_every_language_together():
         return {"type": "craft", "id": f"craft-{n}.{locale}", "translation_key": f"c{n}", "locale": locale,
                 "slug": f"c{n}", "name": name}
 
-    first = [cards["en"](craft(n, "en")) for n in (1, 2)] + [cards["hi"](craft(n, "hi")) for n in (1, 2)]
-    assert rendered == ["en", "en", "hi", "hi"] and "शिल्प 2" in first[3]
-    assert [cards["en"](craft(n, "en")) for n in (1, 2)] == first[:2] and len(rendered) == 4  # kept
-    cards["hi"](craft(3, "hi"))  # a fifth card: past the bound for both languages together
-    assert cards["en"](craft(1, "en")) == first[0] and rendered == ["en", "en", "hi", "hi", "hi", "en"]
+    def show(pairs: list[tuple[str, int]]) -> list[str]:
+        html = [cards[loc](craft(n, loc)) for loc, n in pairs]
+        assert renderer._cards_kept + renderer._recent_kept <= 8
+        return html
+
+    kept = [("en", n) for n in range(1, 5)] + [("hi", n) for n in range(1, 4)]
+    first = show(kept)
+    assert rendered == ["en"] * 4 + ["hi"] * 3 and "शिल्प 3" in first[-1]
+    assert show(kept) == first and len(rendered) == 7  # kept, in both languages
+    fourth = show([("hi", 4), ("hi", 4)])[0]  # the eighth: kept as the recent one
+    assert "शिल्प 4" in fourth and len(rendered) == 8
+    show([("hi", 5)])  # past the bound: the recent one makes room
+    assert show([("hi", 4)]) == [fourth] and len(rendered) == 10  # so it is rendered again
+    assert show(kept) == first and len(rendered) == 10  # and the seven kept before stay kept

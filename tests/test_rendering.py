@@ -33,7 +33,7 @@ def test_render_chunks_keep_each_languages_list_pages_together():
 
 
 def test_bounded_card_cache_gives_the_same_pages(tmp_path: Path, tiny_site: Path, image_cache: Path) -> None:
-    """Render workers drop their card cache when it is full; cards made again must be identical."""
+    """Render workers keep no more cards once their bound is reached; cards made again must be identical."""
     from chinar.policy import BuildPolicy
 
     policy = BuildPolicy(memory_budget=1, cards_min=2)  # no room for cards: two per language, six in all

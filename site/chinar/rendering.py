@@ -143,6 +143,11 @@ def render_pages(job: BuildJob, candidates: list[int] | None, static_hash: str,
     return results
 
 
+def is_list(page: Page) -> bool:
+    """A page that shows a list of cards (an index, a sublist, the home page, a craft's or district's page)."""
+    return page.kind.endswith("_index") or page.kind in CARD_LISTS
+
+
 def plan_chunks(pages: list[Page], todo: list[int], workers: int) -> list[list[int]]:
     """The render pool's tasks: page indexes, in the order workers take them.
 
@@ -160,7 +165,7 @@ def plan_chunks(pages: list[Page], todo: list[int], workers: int) -> list[list[i
     rest: list[int] = []
     for i in todo:
         page = pages[i]
-        if page.kind.endswith("_index") or page.kind in CARD_LISTS:
+        if is_list(page):
             lists.setdefault(page.locale, []).append(i)
         else:
             rest.append(i)
