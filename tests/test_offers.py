@@ -130,3 +130,53 @@ def test_rule_collections_and_the_price_facet_use_the_listing_price(tiny_content
 
     doc = record_document(catalog, catalog.get("product", "sozni-stole", "en"))
     assert doc.price == 21000  # the price a buyer can pay, not the cheaper listing that is out of stock
+
+
+def random_relations(seed: int):
+    """Products of two crafts in up to four districts (an artisan's products in the artisan's district), many
+    at the same few prices, some without a price, about a third sold out."""
+    import random
+
+    from chinar.relations import Relations
+
+    rng = random.Random(seed)
+    rel = Relations()
+    districts = ["srinagar", "budgam", "anantnag", "jammu"][:rng.randint(1, 4)]
+    products = {}
+    for n in range(rng.randint(30, 200)):
+        artisan = f"a{rng.randrange(25)}"
+        key = f"p{n:03d}"
+        products[key] = {"translation_key": key, "artisan": artisan, "craft": rng.choice(["sozni", "namda"])}
+        rel.products_by_artisan[artisan].append(key)
+        rel.products_by_craft[products[key]["craft"]].append(key)
+        rel.product_district[key] = districts[int(artisan[1:]) % len(districts)]
+        rel.product_price[key] = None if rng.random() < 0.15 else rng.choice([900, 1000, 1100, 1200, 5000])
+        if rng.random() < 0.7:
+            rel.products_available.add(key)
+    return rel, products
+
+
+def nearest_by_definition(rel, products: dict, product: dict, limit: int) -> list[str]:
+    """Every product of the craft a buyer can buy, by another artisan, ordered by (another district, price gap,
+    key), the gap infinite when either price is missing; the first ``limit``."""
+    key, price = product["translation_key"], rel.product_price[product["translation_key"]]
+
+    def order(k: str) -> tuple:
+        other = rel.product_price[k]
+        gap = abs(other - price) if price is not None and other is not None else float("inf")
+        return (rel.product_district[k] != rel.product_district[key], gap, k)
+
+    candidates = [k for k in rel.products_by_craft[product["craft"]]
+                  if k in rel.products_available and products[k]["artisan"] != product["artisan"]]
+    return sorted(candidates, key=order)[:limit]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_alternatives_are_the_nearest_of_a_craft_with_ties_and_missing_prices(seed: int) -> None:
+    """The craft alternatives are exactly what the definition says (``nearest_by_definition``), product by
+    product, on catalogs with many equal prices, products without a price and sold-out ones: the fast search
+    (walking outwards from the price, district by district) gives the same products in the same order."""
+    rel, products = random_relations(seed)
+    for product in products.values():
+        for limit in (1, 4, 9):
+            assert alternatives(rel, product, limit)["craft"] == nearest_by_definition(rel, products, product, limit)

@@ -6,7 +6,7 @@ this module computes those lists once per build, keyed by translation key, in a 
 
 from __future__ import annotations
 
-import heapq
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -42,6 +42,71 @@ class Relations:
     listings_as_of: str = ""
     # Each district's cell on the district map (``districtmap.place``: from its default-language version).
     district_cells: dict[str, Cell] = field(default_factory=dict)
+    # The products a buyer can buy, by craft and district, in price order (``alternatives``; made on first use).
+    _on_sale: dict[str, dict[str, OnSale]] | None = field(default=None, repr=False, compare=False)
+
+    def on_sale(self, craft: str) -> dict[str, OnSale]:
+        """District -> the craft's products on sale there (``OnSale``)."""
+        if self._on_sale is None:
+            groups: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+            for craft_key, keys in self.products_by_craft.items():
+                for k in keys:
+                    if k in self.products_available:
+                        groups[craft_key][self.product_district.get(k, "")].append(k)
+            self._on_sale = {c: {d: OnSale.of(keys, self.product_price) for d, keys in by_district.items()}
+                             for c, by_district in groups.items()}
+        return self._on_sale.get(craft, {})
+
+
+@dataclass(frozen=True)
+class OnSale:
+    """Products in price order (``priced``: (price, key) sorted, ``prices`` the same prices), the ones with
+    no price (``unpriced``), and every key (``keys``), each sorted by key."""
+
+    priced: list[tuple[int, str]]
+    prices: list[int]
+    unpriced: list[str]
+    keys: list[str]
+
+    @classmethod
+    def of(cls, keys: list[str], prices: dict[str, int | None]) -> OnSale:
+        priced = sorted((prices[k], k) for k in keys if prices.get(k) is not None)
+        return cls(priced, [p for p, _k in priced], sorted(k for k in keys if prices.get(k) is None), sorted(keys))
+
+    def nearest(self, price: int | None, need: int, skip: set[str]) -> list[tuple[float, str]]:
+        """The ``need`` products closest in price to ``price`` (none but ``skip``), as (gap, key), by gap and then
+        key; a product with no price, or any product when ``price`` is None, is at an infinite gap. Walks
+        outwards from ``price``: a few steps, not the whole group."""
+        out: list[tuple[float, str]] = []
+        if price is None:
+            for k in self.keys:
+                if len(out) >= need:
+                    break
+                if k not in skip:
+                    out.append((INF, k))
+            return out
+        priced = self.priced
+        hi = bisect_left(self.prices, price)
+        lo = hi - 1
+        while len(out) < need and (lo >= 0 or hi < len(priced)):
+            gap = min(price - priced[lo][0] if lo >= 0 else INF, priced[hi][0] - price if hi < len(priced) else INF)
+            level = []  # every product at this gap, on either side: ordered by key among themselves
+            while lo >= 0 and price - priced[lo][0] == gap:
+                level.append(priced[lo][1])
+                lo -= 1
+            while hi < len(priced) and priced[hi][0] - price == gap:
+                level.append(priced[hi][1])
+                hi += 1
+            out += [(gap, k) for k in sorted(level) if k not in skip]
+        for k in self.unpriced:
+            if len(out) >= need:
+                break
+            if k not in skip:
+                out.append((INF, k))
+        return out[:need]
+
+
+INF = float("inf")
 
 
 def collection_items(catalog: Catalog, collection: Record, rel: Relations) -> list[tuple[str, str]]:
@@ -119,14 +184,15 @@ def alternatives(rel: Relations, product: Record, limit: int = 4) -> dict[str, l
     key, artisan = product["translation_key"], product["artisan"]
     own = [k for k in rel.products_by_artisan.get(artisan, []) if k != key and k in rel.products_available]
     district, price = rel.product_district.get(key), rel.product_price.get(key)
-
-    def distance(k: str) -> tuple:
-        other = rel.product_price.get(k)
-        gap = abs(other - price) if price is not None and other is not None else float("inf")
-        return (rel.product_district.get(k) != district, gap, k)
-
     mine = set(rel.products_by_artisan.get(artisan, []))
-    # the nearest few of the craft's products (thousands in a large catalog), without sorting them all
-    craft = heapq.nsmallest(limit, (k for k in rel.products_by_craft.get(product["craft"], [])
-                                    if k not in mine and k in rel.products_available), key=distance)
-    return {"artisan": own[:limit], "craft": craft}
+    # The nearest few of the craft's products (tens of thousands in a registry-sized catalog): from the
+    # groups on sale kept in price order (``Relations.on_sale``), not by measuring every one of them against
+    # every sold-out product. The same district first; then the nearest of every other district's nearest.
+    groups = rel.on_sale(product["craft"])
+    here = groups.get(district)
+    found = here.nearest(price, limit, mine) if here is not None else []
+    if len(found) < limit:
+        others = sorted(near for d, group in groups.items() if d != district
+                        for near in group.nearest(price, limit - len(found), mine))
+        found += others[:limit - len(found)]
+    return {"artisan": own[:limit], "craft": [k for _gap, k in found]}
