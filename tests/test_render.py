@@ -210,8 +210,8 @@ def test_the_card_bound_holds_for_every_language_together():
     for locale in ("en", "hi"):
         env = renderer.envs[locale]
         template = env.get_template("card.html")
-        plain = template.render
-        template.render = lambda *a, _plain=plain, _loc=locale, **k: rendered.append(_loc) or _plain(*a, **k)
+        plain = template.root_render_func
+        template.root_render_func = lambda ctx, _plain=plain, _loc=locale: rendered.append(_loc) or _plain(ctx)
         cards[locale] = env.globals["card"]
 
     def craft(n: int, locale: str) -> dict:
