@@ -109,22 +109,25 @@ class OnSale:
 INF = float("inf")
 
 
-def collection_items(catalog: Catalog, collection: Record, rel: Relations) -> list[tuple[str, str]]:
-    """The (type, key) items of a collection: hand-picked in order, or every product matching its rule."""
+def collection_items(collection: Record, products: list[tuple[str, str, str, int | None]]) -> list[tuple[str, str]]:
+    """The (type, key) items of a collection: hand-picked in order, or every product matching its rule.
+
+    ``products``: (key, craft, district, price) of every product, in catalog order (made once by ``resolve``
+    for every collection: looking each product up again per collection was 0.8 s at 100,000 pages)."""
     if "items" in collection:
         return [(item["type"], item["ref"]) for item in collection["items"]]
     rule = collection["rule"]
+    craft, district = rule.get("craft"), rule.get("district")
+    low, high = rule.get("price_min"), rule.get("price_max")
     out = []
-    for key in catalog.keys("product"):
-        product = _default(catalog, "product", key)
-        price = rel.product_price[key]
-        if "craft" in rule and product["craft"] != rule["craft"]:
+    for key, p_craft, p_district, price in products:
+        if craft is not None and p_craft != craft:
             continue
-        if "district" in rule and rel.product_district.get(key) != rule["district"]:
+        if district is not None and p_district != district:
             continue
-        if "price_min" in rule and (price is None or price < rule["price_min"]):
+        if low is not None and (price is None or price < low):
             continue
-        if "price_max" in rule and (price is None or price > rule["price_max"]):
+        if high is not None and (price is None or price > high):
             continue
         out.append(("product", key))
     return out
@@ -148,6 +151,7 @@ def resolve(catalog: Catalog) -> Relations:
     for district in rel.crafts_by_district:
         rel.crafts_by_district[district].sort()
     rel.district_cells = place(_default(catalog, "district", key) for key in catalog.keys("district"))
+    products = []  # (key, craft, district, price): what collection rules select by
     for key in catalog.keys("product"):
         product = _default(catalog, "product", key)
         rel.products_by_artisan[product["artisan"]].append(key)
@@ -159,6 +163,7 @@ def resolve(catalog: Catalog) -> Relations:
         if is_available(product):
             rel.products_available.add(key)
         rel.listings_as_of = max(rel.listings_as_of, newest_check(product))
+        products.append((key, product["craft"], district, rel.product_price[key]))
     stories = []
     for key in catalog.keys("story"):
         story = _default(catalog, "story", key)
@@ -169,7 +174,7 @@ def resolve(catalog: Catalog) -> Relations:
             rel.stories_by_craft[craft].append(key)
     rel.stories_by_date = [k for _d, k in sorted(stories, key=lambda s: (s[0], s[1]), reverse=True)]
     for key in catalog.keys("collection"):
-        rel.collection_items[key] = collection_items(catalog, _default(catalog, "collection", key), rel)
+        rel.collection_items[key] = collection_items(_default(catalog, "collection", key), products)
     return rel
 
 
