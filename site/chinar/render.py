@@ -303,9 +303,9 @@ class Renderer:
         # again; the build sets it from its memory budget (``BuildPolicy.cards_kept``). How cards are kept
         # within it: ``_keep_card``.
         self.card_cache_max: int | None = None
-        self._card_caches: dict[str, dict] = {}  # by language
+        self._card_caches: list[dict] = []
         self._cards_kept = 0  # in all of ``_card_caches``
-        self._recent_cards: dict[str, dict] = {}  # cards rendered past the bound (``_keep_card``)
+        self._recent_cards: list[dict] = []  # cards rendered past the bound (``_keep_card``)
         self._recent_kept = 0
         # Image renditions the page being rendered asks for: (kind, image as JSON, spec).
         self.requests: set[tuple[str, str, str]] = set()
@@ -415,11 +415,11 @@ class Renderer:
 
     def forget_cards(self, record_ids: set[str]) -> None:
         """Drop the kept cards of these records (edited in place by a resident build)."""
-        for cache in self._card_caches.values():
+        for cache in self._card_caches:
             for key in [k for k in cache if k[0] in record_ids]:
                 del cache[key]
                 self._cards_kept -= 1
-        for recent in self._recent_cards.values():
+        for recent in self._recent_cards:
             for key in [k for k in recent if k[0] in record_ids]:
                 del recent[key]
                 self._recent_kept -= 1
@@ -471,8 +471,8 @@ class Renderer:
         """A record's card (``card.html``), rendered once per language and campaign and reused on every list."""
         cache: dict[tuple[str, str | None], tuple[Markup, frozenset]] = {}
         recent: dict[tuple[str, str | None], tuple[Markup, frozenset]] = {}
-        self._card_caches[env.globals["locale"]] = cache
-        self._recent_cards[env.globals["locale"]] = recent
+        self._card_caches.append(cache)
+        self._recent_cards.append(recent)
 
         made: list = []  # card.html, and its context's variables (the globals, rec, campaign): on first use
 
@@ -514,7 +514,7 @@ class Renderer:
             self._cards_kept += 1
             return
         if self._recent_kept >= recent_max:
-            for kept in self._recent_cards.values():
+            for kept in self._recent_cards:
                 kept.clear()
             self._recent_kept = 0
         recent[key] = hit
