@@ -195,6 +195,26 @@ def test_compiled_calls_give_what_jinja_gives():
         env.from_string("{{ nothing(1) }}").render()
 
 
+def _counted_cards(renderer, locales: tuple[str, ...]) -> tuple[list[str], dict]:
+    """Each language's ``card`` function of ``renderer``, and the list of the languages of the cards it
+    rendered (not taken from its caches), in order."""
+    rendered: list[str] = []
+    cards = {}
+    for locale in locales:
+        env = renderer.envs[locale]
+        template = env.get_template("card.html")
+        plain = template.root_render_func
+        template.root_render_func = lambda ctx, _plain=plain, _loc=locale: rendered.append(_loc) or _plain(ctx)
+        cards[locale] = env.globals["card"]
+    return rendered, cards
+
+
+def _craft(n: int, locale: str) -> dict:
+    name = {"en": f"Craft {n}", "hi": f"शिल्प {n}", "ur": f"دستکاری {n}"}[locale]
+    return {"type": "craft", "id": f"craft-{n}.{locale}", "translation_key": f"c{n}", "locale": locale,
+            "slug": f"c{n}", "name": name}
+
+
 def test_the_card_bound_holds_for_every_language_together():
     """``card_cache_max`` bounds the cards a renderer keeps in all its languages at once (the memory the
     policy plans for). Under it a card is rendered once and reused, in any language. Past seven eighths of
@@ -205,22 +225,10 @@ def test_the_card_bound_holds_for_every_language_together():
 
     renderer = Renderer(default_theme_dir(), "https://example.org", lambda p: "/static/" + p)
     renderer.card_cache_max = 8  # seven kept for good, one recent
-    rendered: list[str] = []
-    cards = {}
-    for locale in ("en", "hi"):
-        env = renderer.envs[locale]
-        template = env.get_template("card.html")
-        plain = template.root_render_func
-        template.root_render_func = lambda ctx, _plain=plain, _loc=locale: rendered.append(_loc) or _plain(ctx)
-        cards[locale] = env.globals["card"]
-
-    def craft(n: int, locale: str) -> dict:
-        name = {"en": f"Craft {n}", "hi": f"शिल्प {n}"}[locale]
-        return {"type": "craft", "id": f"craft-{n}.{locale}", "translation_key": f"c{n}", "locale": locale,
-                "slug": f"c{n}", "name": name}
+    rendered, cards = _counted_cards(renderer, ("en", "hi"))
 
     def show(pairs: list[tuple[str, int]]) -> list[str]:
-        html = [cards[loc](craft(n, loc)) for loc, n in pairs]
+        html = [cards[loc](_craft(n, loc)) for loc, n in pairs]
         assert renderer._cards_kept + renderer._recent_kept <= 8
         return html
 
@@ -233,3 +241,26 @@ def test_the_card_bound_holds_for_every_language_together():
     show([("hi", 5)])  # past the bound: the recent one makes room
     assert show([("hi", 4)]) == [fourth] and len(rendered) == 10  # so it is rendered again
     assert show(kept) == first and len(rendered) == 10  # and the seven kept before stay kept
+
+
+def test_a_worker_keeps_only_the_cards_of_the_languages_it_renders_next():
+    """``keep_cards_of`` (a render worker, before each chunk of pages): the cards of the other languages
+    are dropped, so the room they took under the bound goes to the cards the next pages show. Kept, the
+    worker that rendered the Hindi lists would take the Urdu ones with its bound full of Hindi cards, and
+    render every Urdu card again on each list that shows it."""
+    from chinar.render import Renderer, default_theme_dir
+
+    renderer = Renderer(default_theme_dir(), "https://example.org", lambda p: "/static/" + p)
+    renderer.card_cache_max = 8  # seven kept for good, one recent
+    rendered, cards = _counted_cards(renderer, ("en", "hi", "ur"))
+    first = {(loc, n): cards[loc](_craft(n, loc)) for loc in ("en", "hi") for n in (1, 2, 3)}
+    renderer.keep_cards_of({"ur"})
+    assert renderer._cards_kept == renderer._recent_kept == 0
+    urdu = [cards["ur"](_craft(n, "ur")) for n in range(1, 8)]
+    assert rendered == ["en"] * 3 + ["hi"] * 3 + ["ur"] * 7 and "دستکاری 7" in urdu[-1]
+    assert [cards["ur"](_craft(n, "ur")) for n in range(1, 8)] == urdu
+    assert len(rendered) == 13  # all seven kept: the room of the six dropped went to them
+    renderer.keep_cards_of({"ur", "hi"})  # the Urdu cards stay
+    assert [cards["ur"](_craft(n, "ur")) for n in range(1, 8)] == urdu and len(rendered) == 13
+    again = {key: cards[key[0]](_craft(key[1], key[0])) for key in first}
+    assert again == first and rendered[13:] == ["en"] * 3 + ["hi"] * 3  # the dropped ones: rendered again

@@ -43,6 +43,32 @@ def test_bounded_card_cache_gives_the_same_pages(tmp_path: Path, tiny_site: Path
     assert tree(out) == tree(tiny_site)
 
 
+def test_render_workers_keep_only_the_cards_of_their_chunks_languages(tmp_path: Path, tiny_site: Path,
+                                                                       image_cache: Path, monkeypatch) -> None:
+    """In worker processes each chunk of pages first drops the cards of the languages it has no page in
+    (``Renderer.keep_cards_of``): each language's lists come as chunks of their own. Under a tight card
+    bound, the output is the same."""
+    from chinar.policy import FORK_ALWAYS, BuildPolicy
+    from chinar.render import Renderer
+
+    calls = tmp_path / "calls"
+    plain = Renderer.keep_cards_of
+
+    def noted(self: Renderer, locales: set[str]) -> None:  # in the workers: they append to one file
+        with calls.open("a", encoding="utf-8") as f:
+            f.write(" ".join(sorted(locales)) + "\n")
+        plain(self, locales)
+
+    monkeypatch.setattr(Renderer, "keep_cards_of", noted)
+    out = tmp_path / "out"
+    policy = BuildPolicy(cores=2, fork_min=FORK_ALWAYS, memory_budget=1, cards_min=2)
+    build(TINY, out, "https://chinar.example.in", cache_dir=image_cache, full=True, policy=policy)
+    assert tree(out) == tree(tiny_site)
+    chunks = calls.read_text(encoding="utf-8").splitlines()
+    assert {"en", "hi", "ur"} <= set(chunks)  # a language's list pages alone
+    assert "en hi ur" in chunks  # the detail pages, small chunks of them in page order
+
+
 def test_worker_count_does_not_change_the_output(tmp_path: Path, synthetic_cache) -> None:
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
     from synthetic import generate

@@ -31,9 +31,11 @@ SEARCH_APART_MAX_RECORDS = 20_000
 # search index made beside the render workers (1,323 MB at 41,240 records), about 22 KB when it is made
 # after them (1,879 MB at 100,000 pages, 86,700 records).
 BYTES_PER_RECORD_BESIDE = 32_000
-# A card kept by a render worker (its HTML and image requests): about 4.5 KB (87,000 records: the render
-# workers peaked at 2.4 GB keeping every card, 1.8 GB keeping 20,000 per language).
-BYTES_PER_CARD = 4_500
+# A card kept by a render worker (its HTML and image requests): about 4.5 KB when kept as text (87,000
+# records: the render workers peaked at 2.4 GB keeping every card, 1.8 GB keeping 20,000 per language).
+# Kept as UTF-8 it takes 1.4-1.5 KB by tracemalloc instead of 2.1-2.6 KB (English, Hindi, Urdu cards of a
+# 2,000-artisan catalog), so the same share of peak memory holds 2,700 bytes' worth.
+BYTES_PER_CARD = 2_700
 CARDS_PER_LANGUAGE_MIN = 20_000  # a bound below this renders most cards three or four times
 
 DEFAULT_BUDGET_FRACTION = 4  # of the machine's memory, by default

@@ -303,10 +303,13 @@ class Renderer:
         # again; the build sets it from its memory budget (``BuildPolicy.cards_kept``). How cards are kept
         # within it: ``_keep_card``.
         self.card_cache_max: int | None = None
-        self._card_caches: list[dict] = []
-        self._cards_kept = 0  # in all of ``_card_caches``
-        self._recent_cards: list[dict] = []  # cards rendered past the bound (``_keep_card``)
-        self._recent_kept = 0
+        # Per language: the cards kept for good and the recent ones, past the bound (``_keep_card``), each
+        # card as UTF-8 (half the memory of the text: a card is mostly ASCII markup, which a ``str`` holding
+        # one Devanagari letter or the rupee sign stores in two bytes a character; decoding it again costs
+        # about half a microsecond, rendering it about 25).
+        self._cards: dict[str, tuple[dict, dict]] = {}
+        self._cards_kept = 0  # in all the languages' first dicts
+        self._recent_kept = 0  # in all their second
         # Image renditions the page being rendered asks for: (kind, image as JSON, spec).
         self.requests: set[tuple[str, str, str]] = set()
         self.translations = {loc: i18n.translations(str(self.theme_dir / "translations"), loc) for loc in LOCALES}
@@ -415,14 +418,26 @@ class Renderer:
 
     def forget_cards(self, record_ids: set[str]) -> None:
         """Drop the kept cards of these records (edited in place by a resident build)."""
-        for cache in self._card_caches:
-            for key in [k for k in cache if k[0] in record_ids]:
-                del cache[key]
-                self._cards_kept -= 1
-        for recent in self._recent_cards:
-            for key in [k for k in recent if k[0] in record_ids]:
-                del recent[key]
-                self._recent_kept -= 1
+        for kept in self._cards.values():
+            for cache in kept:
+                for key in [k for k in cache if k[0] in record_ids]:
+                    del cache[key]
+        self._count_cards()
+
+    def keep_cards_of(self, locales: set[str]) -> None:
+        """Drop the kept cards of every language but ``locales``: a page shows cards in its own language
+        only, so a render worker whose next pages are all in other languages than the cards it holds (it
+        has rendered one language's lists and takes another's, or the detail pages) would only fill the
+        bound with cards it never shows again, and render the ones it needs past it, again and again."""
+        for locale, kept in self._cards.items():
+            if locale not in locales:
+                for cache in kept:
+                    cache.clear()
+        self._count_cards()
+
+    def _count_cards(self) -> None:
+        self._cards_kept = sum(len(cache) for cache, _recent in self._cards.values())
+        self._recent_kept = sum(len(recent) for _cache, recent in self._cards.values())
 
     @staticmethod
     def _fragment_renderer(env: jinja2.Environment):
@@ -469,10 +484,9 @@ class Renderer:
 
     def _card_renderer(self, env: jinja2.Environment):
         """A record's card (``card.html``), rendered once per language and campaign and reused on every list."""
-        cache: dict[tuple[str, str | None], tuple[Markup, frozenset]] = {}
-        recent: dict[tuple[str, str | None], tuple[Markup, frozenset]] = {}
-        self._card_caches.append(cache)
-        self._recent_cards.append(recent)
+        cache: dict[tuple[str, str | None], tuple[bytes, frozenset]] = {}
+        recent: dict[tuple[str, str | None], tuple[bytes, frozenset]] = {}
+        self._cards[env.globals["locale"]] = (cache, recent)
 
         made: list = []  # card.html, and its context's variables (the globals, rec, campaign): on first use
 
@@ -487,13 +501,15 @@ class Renderer:
                 variables["rec"], variables["campaign"] = rec, campaign
                 outer, self.requests = self.requests, set()
                 try:
-                    html = Markup(_render_shared(env, template, variables))
-                    hit = (html, frozenset(self.requests))
+                    html = _render_shared(env, template, variables)
+                    requests = frozenset(self.requests)
                 finally:
                     self.requests = outer
-                self._keep_card(cache, recent, key, hit)
+                self._keep_card(cache, recent, key, (html.encode(), requests))
+                self.requests.update(requests)
+                return Markup(html)
             self.requests.update(hit[1])  # a cached card still needs its images in the output
-            return hit[0]
+            return Markup(hit[0].decode())
 
         return card
 
@@ -514,7 +530,7 @@ class Renderer:
             self._cards_kept += 1
             return
         if self._recent_kept >= recent_max:
-            for kept in self._recent_cards:
+            for _cache, kept in self._cards.values():
                 kept.clear()
             self._recent_kept = 0
         recent[key] = hit

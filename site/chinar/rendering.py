@@ -57,6 +57,8 @@ def _render_chunk(indexes: list[int]) -> list[Result]:
     pages: list[Page] = _WORK["pages"]
     tree: OutputTree = _WORK["tree"]
     template_fps: dict[str, str] | None = _WORK["fingerprints"]
+    if _WORK["pooled"]:  # chunks are planned by language (``plan_chunks``): the others' cards are done with
+        renderer.keep_cards_of({pages[i].locale for i in indexes})
     out = []
     for i in indexes:
         page = pages[i]
@@ -123,7 +125,8 @@ def render_pages(job: BuildJob, candidates: list[int] | None, static_hash: str,
     workers = job.policy.render_processes(len(todo))
     if workers > 1:  # about to fork: compile the templates once, here, rather than in every worker
         renderer.load_templates()
-    _WORK.update(renderer=renderer, pages=pages, tree=job.output, fingerprints=template_fps if fresh else None)
+    _WORK.update(renderer=renderer, pages=pages, tree=job.output, fingerprints=template_fps if fresh else None,
+                 pooled=workers > 1)
     try:
         results = run_chunks(plan_chunks(pages, todo, workers), workers, job, meanwhile, take)
     finally:
