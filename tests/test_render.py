@@ -264,3 +264,30 @@ def test_a_worker_keeps_only_the_cards_of_the_languages_it_renders_next():
     assert [cards["ur"](_craft(n, "ur")) for n in range(1, 8)] == urdu and len(rendered) == 13
     again = {key: cards[key[0]](_craft(key[1], key[0])) for key in first}
     assert again == first and rendered[13:] == ["en"] * 3 + ["hi"] * 3  # the dropped ones: rendered again
+
+
+def test_every_page_asking_for_a_rendition_holds_the_same_request():
+    """The image requests of pages are one object per rendition (``Renderer._request``), however many pages
+    and records make them: the build state pickles each once. The images may be equal dicts of different
+    records (the same file with the same alt text in two languages' records)."""
+    import pickle
+    from types import SimpleNamespace
+
+    from chinar.render import Renderer, default_theme_dir
+
+    def picture(image: dict, spec: str) -> SimpleNamespace:
+        return SimpleNamespace(sources=[("image/webp", "/a.webp 480w")], sizes="100vw", srcset="/a.jpg 480w",
+                               fallback=SimpleNamespace(url="/a.jpg"), width=480, height=360, alt=image["alt"])
+
+    renderer = Renderer(default_theme_dir(), "https://example.org", lambda p: "/static/" + p, picture=picture)
+    pages = []
+    for alt in ("कानी शॉल", "کانی شال", "کانی شال"):
+        renderer.requests = set()
+        renderer.picture_html({"src": "pool/p01.jpg", "alt": alt}, "card")
+        renderer.picture_html({"src": "pool/p01.jpg", "alt": alt}, "hero", eager=True)
+        pages.append(frozenset(renderer.requests))
+    assert pages[1] == pages[2] and pages[0] != pages[1]
+    same = {id(r) for r in pages[1]}
+    assert same == {id(r) for r in pages[2]} and len(same) == 2
+    state = {"/ur/a/": pages[1], "/ur/b/": pages[2], "/hi/a/": pages[0]}
+    assert len(pickle.dumps(state)) < len(pickle.dumps(pages[0])) * 2 + 100  # the second page: references only

