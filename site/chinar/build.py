@@ -247,21 +247,33 @@ def write_site_files(job: BuildJob) -> None:
     """404 pages, sitemap, robots.txt, story feeds and redirect rules. The sitemap works out again only the
     entries of the pages this build renders (``job.rendering``), keeping the others from the last build's
     state (``seo.update_sitemap``); an edit in place keeps the redirect rules (``pages.structure``: its
-    records kept their slugs)."""
+    records kept their slugs), the 404 pages and, unless it edited a story, the feeds."""
     from . import seo
     from .render import SITE_NAME
 
     out, renderer = job.output, job.renderer
+    # An edit in place changes records only: the 404 pages show none, and the feeds only stories.
+    kept = {"404": job.in_place, "feed": job.in_place and all(rec["type"] != "story" for rec in job.edited)}
     for locale in LOCALES:
         page = Page(urls.prefix(locale) + "404.html", "404.html", locale, {},
                     {loc: urls.prefix(loc) + "404.html" for loc in LOCALES}, kind="404")
-        out.write(page.url, renderer.render(page).encode())
-        title = f"{SITE_NAME[locale]} — " + renderer.translations[locale].gettext("Stories")
-        out.write(urls.feed(locale), seo.atom_feed(job.catalog, job.relations.stories_by_date, locale, title,
-                                                   renderer.absolute))
-    stale = None if job.rendering is None else {job.pages[i].url for i in job.rendering}
-    memo = dict(job.state.sitemap) if stale is not None else {}
-    if seo.update_sitemap(job.pages, renderer.absolute, memo, stale) or not out.exists("sitemap.xml"):
+        if kept["404"] and out.exists(page.url):
+            out.keep(page.url)
+        else:
+            out.write(page.url, renderer.render(page).encode())
+        if kept["feed"] and out.exists(urls.feed(locale)):
+            out.keep(urls.feed(locale))
+        else:
+            title = f"{SITE_NAME[locale]} — " + renderer.translations[locale].gettext("Stories")
+            out.write(urls.feed(locale), seo.atom_feed(job.catalog, job.relations.stories_by_date, locale, title,
+                                                       renderer.absolute))
+    memo = dict(job.state.sitemap) if job.rendering is not None else {}
+    if job.in_place:  # the page list is the last build's
+        moved = seo.refresh_sitemap((job.pages[i] for i in job.rendering), renderer.absolute, memo)
+    else:
+        stale = None if job.rendering is None else {job.pages[i].url for i in job.rendering}
+        moved = seo.update_sitemap(job.pages, renderer.absolute, memo, stale)
+    if moved or not out.exists("sitemap.xml"):
         out.write("sitemap.xml", seo.sitemap_xml(memo))
     else:  # no page's entry moved: the live file is this build's (and its state's) sitemap
         out.keep("sitemap.xml")

@@ -6,6 +6,7 @@ Pure functions returning bytes, so two builds of the same content produce identi
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from xml.sax.saxutils import escape, quoteattr
 
 from . import urls
@@ -63,12 +64,20 @@ def update_sitemap(pages: list[Page], absolute, memo: dict[str, tuple[str, str]]
         for url in gone:
             del memo[url]
         changed = bool(gone)
+    redone = pages if stale is None else (p for p in pages if p.url in stale or p.url not in memo)
+    return refresh_sitemap(redone, absolute, memo) or changed
+
+
+def refresh_sitemap(pages: Iterable[Page], absolute, memo: dict[str, tuple[str, str]]) -> bool:
+    """Work out again the entries of ``pages`` in ``memo``; True if one of them moved. Alone, it is
+    ``update_sitemap`` for an edit in place, which keeps the page list: only the pages rendered again can
+    have moved, and the other 100,000 need not be looked at."""
+    changed = False
     for page in pages:
-        if stale is None or page.url in stale or page.url not in memo:
-            entry = (last_changed(page), _sitemap_entry(page, absolute))
-            if memo.get(page.url) != entry:
-                memo[page.url] = entry
-                changed = True
+        entry = (last_changed(page), _sitemap_entry(page, absolute))
+        if memo.get(page.url) != entry:
+            memo[page.url] = entry
+            changed = True
     return changed
 
 
