@@ -469,7 +469,7 @@ class Renderer:
     def _request(self, kind: str, image: dict, spec: str) -> tuple[str, str, str]:
         """A rendition request, one object for all the pages that make it: the pages' requests travel back
         from the workers and into the build state by pickle, which writes an object it has seen once
-        as a reference (at 100,000 pages, 6 MB of requests in the state instead of 28 MB)."""
+        as a reference (at 100,000 pages, 8.6 MB of requests in the state instead of 27.9 MB)."""
         request = (kind, self._image_key(image), spec)
         return self._requests_made.setdefault(request, request)
 
