@@ -253,15 +253,16 @@ def write_site_files(job: BuildJob) -> None:
 
     out, renderer = job.output, job.renderer
     # An edit in place changes records only: the 404 pages show none, and the feeds only stories.
-    kept = {"404": job.in_place, "feed": job.in_place and all(rec["type"] != "story" for rec in job.edited)}
+    keep_404 = job.in_place
+    keep_feeds = job.in_place and all(rec["type"] != "story" for rec in job.edited)
     for locale in LOCALES:
         page = Page(urls.prefix(locale) + "404.html", "404.html", locale, {},
                     {loc: urls.prefix(loc) + "404.html" for loc in LOCALES}, kind="404")
-        if kept["404"] and out.exists(page.url):
+        if keep_404 and out.exists(page.url):
             out.keep(page.url)
         else:
             out.write(page.url, renderer.render(page).encode())
-        if kept["feed"] and out.exists(urls.feed(locale)):
+        if keep_feeds and out.exists(urls.feed(locale)):
             out.keep(urls.feed(locale))
         else:
             title = f"{SITE_NAME[locale]} — " + renderer.translations[locale].gettext("Stories")
