@@ -217,6 +217,54 @@ def test_long_lists_are_paginated_under_their_craft(tmp_path: Path, synthetic_ca
     assert len([a for a in page(out, "/products/").anchors if "/products/page/" in a["href"]]) <= 8
 
 
+def test_a_long_collection_is_paginated(tmp_path: Path, synthetic_cache) -> None:
+    """A rule collection matching more products than a page shows (``pages.PER_PAGE``) continues on pages
+    of its own (``collections/<slug>/page/2/``): together they list every member once; each names its
+    number in its title, links the next and previous, and lists only its own members in its JSON-LD;
+    a Hindi version has the same pages, linked to the English ones; the sitemap names them all."""
+    import re
+    import sys
+
+    from chinar.pages import PER_PAGE
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from synthetic import generate
+
+    content = tmp_path / "content"
+    generate(content, artisans=260, products=1)
+    english = json.loads((content / "collections/sozni-picks.en.json").read_text(encoding="utf-8"))
+    hindi = {**english, "id": "collection-sozni-picks-hi", "locale": "hi", "title": "सोज़नी: चुनी हुई चीज़ें"}
+    (content / "collections/sozni-picks.hi.json").write_text(json.dumps(hindi, ensure_ascii=False), encoding="utf-8")
+    members = sorted(json.loads(p.read_text(encoding="utf-8"))["slug"] for p in (content / "products").glob("*.en.json")
+                     if json.loads(p.read_text(encoding="utf-8"))["craft"] == "sozni")
+    assert len(members) > PER_PAGE
+    out = tmp_path / "out"
+    build(content, out, "https://chinar.example.in", cache_dir=synthetic_cache())
+
+    for prefix, title, word in (("", english["title"], ", page"), ("/hi", hindi["title"], ", पृष्ठ")):
+        seen, url, n = [], f"{prefix}/collections/sozni-picks/", 1
+        while url:
+            doc = page(out, url)
+            html = (out / url.strip("/") / "index.html").read_text(encoding="utf-8")
+            listed = [a["href"].split("/")[-2] for a in doc.anchors if "/products/product-" in a["href"]]
+            assert 0 < len(listed) <= PER_PAGE and doc.h1 == [title]
+            shown = re.search(r"<title>(.*?)</title>", html).group(1)
+            assert shown.startswith(title) and (f"{word} 2" in shown if n == 2 else word not in shown), shown
+            [ld] = [d for d in doc.jsonld if d["@type"] == "CollectionPage"]
+            assert ld["mainEntity"]["numberOfItems"] == len(listed)
+            other = "/collections/sozni-picks/" if prefix else "/hi/collections/sozni-picks/"
+            other = other if n == 1 else f"{other}page/{n}/"
+            assert any(link.get("hreflang") == ("en" if prefix else "hi") and link["href"].endswith(other)
+                       for link in doc.links)
+            seen += listed
+            nxt = [a["href"] for a in doc.anchors if a.get("rel") == "next"]
+            url, n = (nxt[0], n + 1) if nxt else (None, n)
+        assert sorted(seen) == members and n == -(-len(members) // PER_PAGE)
+    sitemap = (out / "sitemap.xml").read_text(encoding="utf-8")
+    assert "https://chinar.example.in/collections/sozni-picks/page/2/" in sitemap
+    assert "https://chinar.example.in/hi/collections/sozni-picks/page/2/" in sitemap
+
+
 def test_a_build_leaves_nothing_of_itself_in_memory(tmp_path: Path, image_cache: Path) -> None:
     """Once ``build`` returns, its job (catalog, pages, templates) can be freed: nothing module-level
     keeps it (method caches did, and a resident build made a new one per rebuild)."""

@@ -154,8 +154,6 @@ def detail_context(catalog: Catalog, rel: Relations, rec: Record, res: Resolver)
             if alt["artisan"]:
                 found["related"] = []  # the artisan's products a buyer can buy are in the alternatives
         return found
-    if t == "collection":
-        return {"items": res.items(rel.collection_items.get(key, []))}
     if t == "story":
         return {"artisans": res.many("artisan", rec.get("artisans", [])),
                 "crafts": res.many("craft", rec.get("crafts", []))}
@@ -165,10 +163,31 @@ def detail_context(catalog: Catalog, rel: Relations, rec: Record, res: Resolver)
 
 
 def detail_page(catalog: Catalog, rel: Relations, rec: Record, res: Resolver) -> Page:
-    """A record's own page (in its own language: ``res`` resolves the records it shows)."""
+    """A record's own page (in its own language: ``res`` resolves the records it shows); a collection's is the
+    first of its pages."""
+    if rec["type"] == "collection":
+        return next(collection_pages(catalog, rel, rec, res))
     return Page(urls.record(rec), BY_NAME[rec["type"]].template, rec["locale"],
                 {"rec": rec, **detail_context(catalog, rel, rec, res)}, record_alternates(catalog, rec),
                 kind=rec["type"], record=rec)
+
+
+def collection_pages(catalog: Catalog, rel: Relations, rec: Record, res: Resolver) -> Iterator[Page]:
+    """A collection's own page, showing its first ``PER_PAGE`` members and a pager when it has more, then
+    ``collections/<slug>/page/2/``... for the rest. A rule ("every sozni piece under ₹20,000") can match
+    thousands of products: on one page, a collection of 6,500 was 6.4 MB of HTML, more than a phone on a
+    slow connection should be sent, and an edit of any member rendered every one of its cards again."""
+    key = rec["translation_key"]
+    versions = catalog.versions("collection", key)
+
+    def url_for(loc: str, n: int) -> str:
+        return urls.paged(urls.record(versions.get(loc, rec)), n)
+
+    items = res.items(rel.collection_items.get(key, []))
+    for page in paginate(items, url_for, rec["locale"], "collection.html", "collection", {"rec": rec},
+                         tuple(sorted(versions))):
+        page.record = rec
+        yield page
 
 
 def map_places(rel: Relations, res: Resolver) -> list[tuple[Record, int, int]]:
@@ -240,6 +259,9 @@ def build_pages(catalog: Catalog, rel: Relations) -> list[Page]:
             for key in catalog.keys(rtype.name):
                 rec = catalog.versions(rtype.name, key).get(locale)
                 if rec is None:
+                    continue
+                if rtype.name == "collection":
+                    pages.extend(collection_pages(catalog, rel, rec, res))
                     continue
                 pages.append(detail_page(catalog, rel, rec, res))
                 if rtype.sublists:

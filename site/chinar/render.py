@@ -586,7 +586,9 @@ class Renderer:
     def title(self, page: Page, _) -> str:
         rec = page.record
         if rec is not None:
-            return rec.get("name") or rec.get("title") or ""
+            title = rec.get("name") or rec.get("title") or ""
+            n = page.context["pagination"]["number"] if "pagination" in page.context else 1
+            return title if n == 1 else _("%(title)s, page %(n)s") % {"title": title, "n": n}
         if page.kind == "home":
             return SITE_NAME[page.locale]
         if page.kind == "search":

@@ -23,9 +23,13 @@ def home(locale: str) -> str:
     return prefix(locale)
 
 
+def paged(url: str, page: int) -> str:
+    """Page ``page`` of a list whose first page is ``url``: ``url`` itself, then ``url/page/2/``..."""
+    return url if page == 1 else f"{url}page/{page}/"
+
+
 def index(type_: str, locale: str, page: int = 1) -> str:
-    base = f"{prefix(locale)}{SECTION[type_]}/"
-    return base if page == 1 else f"{base}page/{page}/"
+    return paged(f"{prefix(locale)}{SECTION[type_]}/", page)
 
 
 def detail(type_: str, slug: str, locale: str) -> str:
@@ -49,8 +53,7 @@ def record(rec: Record) -> str:
 
 def sublist(parent: Record, type_: str, page: int = 1) -> str:
     """All artisans or products of a craft or district: ``crafts/kani-shawl/artisans/page/2/``."""
-    base = f"{record(parent)}{SECTION[type_]}/"
-    return base if page == 1 else f"{base}page/{page}/"
+    return paged(f"{record(parent)}{SECTION[type_]}/", page)
 
 
 def search(locale: str) -> str:
