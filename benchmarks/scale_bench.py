@@ -44,9 +44,12 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent / "tests"))  # tests/chromium.py: the one Chromium binary and flags
 
 from build_bench import BenchError, loadavg, measure, settle  # noqa: E402
+from chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from rebuild_bench import MARK, PAGES_PER_ARTISAN, chinar, edit_artisan  # noqa: E402
+from search_bench import Recorder  # noqa: E402
 from synthetic import generate  # noqa: E402
 
 # Words of the synthetic catalog: a rare name, a common word, two words, a misspelling, Hindi.
@@ -64,9 +67,6 @@ RUN_QUERY = """async ([q, lang]) => {
   const ix = await ChinarSearch.open("/search-index/");
   const r = await ix.searchWithFacets(q, 10, {locale: lang});
   return r.results.length; }"""
-CHROMIUM = os.environ.get("CHINAR_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--disable-quic"]
 
 
 def available_memory() -> int:
@@ -90,29 +90,21 @@ def resident_edit(content: Path, out: Path, cache: Path, logs: Path, workers: in
     return steps["start"]["seconds"], steps["one-artisan edit"]["seconds"]
 
 
-class _Recorder(http.server.SimpleHTTPRequestHandler):
-    """Serves the output as a static host would and notes every path fetched; ``/bench.html`` is the
-    bench page (not written into the output, which later builds own)."""
+class _Recorder(Recorder):
+    """search_bench's recorder (serves the output, notes each path fetched in ``log``), with the bench
+    page at ``/bench.html``, not written into the output, which later builds own."""
 
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".js": "text/javascript",
-                      ".json": "application/json", ".bin": "application/octet-stream"}
-    fetched: list[str] = []
     page = b""
 
     def do_GET(self) -> None:  # noqa: N802 (http.server's name)
-        path = self.path.split("?")[0]
-        if path == "/bench.html":
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(self.page)))
-            self.end_headers()
-            self.wfile.write(self.page)
+        if self.path.split("?")[0] != "/bench.html":
+            super().do_GET()
             return
-        type(self).fetched.append(path)
-        super().do_GET()
-
-    def log_message(self, *args: object) -> None:
-        pass
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(self.page)))
+        self.end_headers()
+        self.wfile.write(self.page)
 
 
 def search_bytes(out: Path) -> dict[str, tuple[float, int, int]]:
@@ -148,9 +140,9 @@ def search_bytes(out: Path) -> dict[str, tuple[float, int, int]]:
                     ctx = browser.new_context()
                     page = ctx.new_page()
                     page.goto(base + "/bench.html")
-                    _Recorder.fetched.clear()
+                    _Recorder.log.clear()
                     results = page.evaluate(RUN_QUERY, [query, lang])
-                    paths = set(_Recorder.fetched)
+                    paths = set(_Recorder.log)
                     found[f"{label}: {query}"] = (sum(gz(x) for x in paths) / 1024, len(paths), results)
                     ctx.close()
             finally:

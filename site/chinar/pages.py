@@ -162,14 +162,22 @@ def detail_context(catalog: Catalog, rel: Relations, rec: Record, res: Resolver)
     return {}
 
 
-def detail_page(catalog: Catalog, rel: Relations, rec: Record, res: Resolver) -> Page:
-    """A record's own page (in its own language: ``res`` resolves the records it shows); a collection's is the
-    first of its pages."""
+def record_pages(catalog: Catalog, rel: Relations, rec: Record, res: Resolver) -> Iterator[Page]:
+    """A record's pages, in its own language (``res`` resolves the records they show): its own page, then
+    the lists it continues on (a collection's further pages, a craft's or district's sublists)."""
     if rec["type"] == "collection":
-        return next(collection_pages(catalog, rel, rec, res))
-    return Page(urls.record(rec), BY_NAME[rec["type"]].template, rec["locale"],
-                {"rec": rec, **detail_context(catalog, rel, rec, res)}, record_alternates(catalog, rec),
-                kind=rec["type"], record=rec)
+        yield from collection_pages(catalog, rel, rec, res)
+        return
+    yield Page(urls.record(rec), BY_NAME[rec["type"]].template, rec["locale"],
+               {"rec": rec, **detail_context(catalog, rel, rec, res)}, record_alternates(catalog, rec),
+               kind=rec["type"], record=rec)
+    if BY_NAME[rec["type"]].sublists:
+        yield from sublists(catalog, rel, rec, res)
+
+
+def detail_page(catalog: Catalog, rel: Relations, rec: Record, res: Resolver) -> Page:
+    """A record's own page: the first of ``record_pages`` (the lists after it are not made)."""
+    return next(record_pages(catalog, rel, rec, res))
 
 
 def collection_pages(catalog: Catalog, rel: Relations, rec: Record, res: Resolver) -> Iterator[Page]:
@@ -260,10 +268,5 @@ def build_pages(catalog: Catalog, rel: Relations) -> list[Page]:
                 rec = catalog.versions(rtype.name, key).get(locale)
                 if rec is None:
                     continue
-                if rtype.name == "collection":
-                    pages.extend(collection_pages(catalog, rel, rec, res))
-                    continue
-                pages.append(detail_page(catalog, rel, rec, res))
-                if rtype.sublists:
-                    pages.extend(sublists(catalog, rel, rec, res))
+                pages.extend(record_pages(catalog, rel, rec, res))
     return pages
