@@ -112,6 +112,23 @@ def test_an_edit_in_place_moves_the_sitemap_lastmod_of_the_pages_that_show_the_r
     assert "2027-03-04" not in other  # the Hindi profile was not edited
 
 
+def test_a_touch_that_changed_nothing_commits_nothing(site: dict) -> None:
+    """A file saved again with the same bytes (an editor's Save, ``chinar pull`` copying an unchanged
+    record) is no edit: the live copy stays the one it was, the commit record is not rewritten, and the
+    publisher is given no file to deploy."""
+    builder = started(site)
+    resident_edit(site, builder, rename("artisans/shazia-akhter.en.json", "Shazia Akhter Bhat"))
+    live = os.readlink(site["out"])
+    record = site["out"].with_name(f".{site['out'].name}.commit.json")
+    state = record.read_bytes(), record.stat().st_mtime_ns
+    path = site["content"] / "artisans/ghulam-dar.en.json"
+    written, report = resident_edit(site, builder, lambda c, t: path.write_bytes(path.read_bytes()))
+    assert builder.last == "in place"
+    assert written == set() and report.changed_files == [] and report.removed_files == []
+    assert os.readlink(site["out"]) == live
+    assert (record.read_bytes(), record.stat().st_mtime_ns) == state
+
+
 def test_edit_a_product_description_and_a_story(site: dict) -> None:
     builder = started(site)
     product = site["content"] / "products/sozni-stole.en.json"

@@ -76,9 +76,11 @@ class ResidentBuild:
                 tree.open()
                 try:
                     generate(job)
-                    if not (job.in_place and not job.edited):  # the output moves on
+                    if job.in_place and not job.edited:  # files touched, nothing in them changed
+                        tree.abort()  # nothing staged: the live output is this build's already
+                    else:  # the output moves on
                         self._invalidate_cache()
-                    tree.commit(job.state.outputs or None)
+                        tree.commit(job.state.outputs or None)
                 except BaseException:
                     tree.abort()
                     raise

@@ -295,12 +295,19 @@ def save_state(directory: Path, state: State) -> None:
 
 # -- the corpus of one build ----------------------------------------------------------------------------
 
+def _length_norm(length: int, avgfl: float) -> float:
+    """K1 * ((1 - B) + B * fl / avgfl): the document part of Whoosh's bm25(), same operations, with fl
+    the length Whoosh's one-byte encoding gives back."""
+    return K1 * ((1 - B) + B * byte_to_length(length_to_byte(length)) / avgfl)
+
+
 class Corpus:
     """The analysed documents in document order, their postings and Whoosh's statistics over them."""
 
     def __init__(self, entries: list[Entry], phrases: dict[tuple[str, ...], list[str]], postings: list[Postings],
                  lengths: list[array], dirty: list[set[str]] | None, stats: dict[str, int] | None = None,
-                 previous: State | None = None) -> None:
+                 previous: State | None = None, kept: KeptOrder | None = None,
+                 changed_at: list[int] | None = None) -> None:
         self.entries = entries
         self.phrases = phrases
         self.postings = postings
@@ -317,21 +324,28 @@ class Corpus:
         self._norm_arrays: list = [None] * len(FIELDS)
         self._boost_array = None
         self.changed: dict[Ident, Entry] | None = None  # the entries patch_corpus replaced
-        self._boost = [TYPE_BOOST[e.doc.type] for e in entries]
+        # The document numbers of those entries: an export compares only these with the last one's.
+        self.changed_at = changed_at
+        if kept is not None:  # an edit in place: the types and order are the last corpus's
+            self._docs, self._boost, self._boost_array = kept.docs, kept.boost, kept.boost_array
+            self._norms, self._norm_arrays = kept.norms_for(self.avgfl, lengths, changed_at or [])
+        else:
+            self._docs = None
+            self._boost = [TYPE_BOOST[e.doc.type] for e in entries]
         self._singles = single_aliases(phrases)
         self._fields = {name: i for i, name in enumerate(FIELDS)}
 
     @property
     def docs(self) -> list[SearchDoc]:
+        if self._docs is not None:
+            return self._docs
         return [e.doc for e in self.entries]
 
     def _norm(self, f: int) -> list[float]:
         norms = self._norms[f]
         if norms is None:
             avgfl = self.avgfl[f]
-            # K1 * ((1 - B) + B * fl / avgfl): the document part of Whoosh's bm25(), same operations,
-            # with fl the length Whoosh's one-byte encoding gives back.
-            of = {n: K1 * ((1 - B) + B * byte_to_length(length_to_byte(n)) / avgfl) for n in set(self.lengths[f])}
+            of = {n: _length_norm(n, avgfl) for n in set(self.lengths[f])}
             norms = self._norms[f] = [of[n] for n in self.lengths[f]]
         return norms
 
@@ -737,23 +751,25 @@ def readers_index(state: State) -> dict[tuple[str, str], set[Ident]]:
 
 def patch_corpus(state: State, catalog: Catalog, changed: Iterable[tuple[str, str]],
                  phrases: dict[tuple[str, ...], list[str]], readers: dict[tuple[str, str], set[Ident]],
-                 position: dict[Ident, int], thumbnail: Callable[[dict], str | None] | None = None
-                 ) -> Corpus | None:
+                 position: dict[Ident, int], thumbnail: Callable[[dict], str | None] | None = None,
+                 kept: KeptOrder | None = None) -> Corpus | None:
     """``build_corpus`` for an edit that kept every document and its place, in time proportional to it.
 
     ``changed``: the (type, key) of the records edited in place since ``state`` was made (a resident
     build's catalog). Only the documents that read them (``readers``, from ``readers_index``) are
     looked at; ``position`` maps a document to its number. ``state`` is patched in place, like
-    ``build_corpus`` patches a loaded one, and ``readers`` is updated. Returns None, having changed
-    nothing, when the alias phrases changed (every document must be matched again): use
-    ``build_corpus``.
+    ``build_corpus`` patches a loaded one, and ``readers`` is updated, and so is ``kept`` (the documents in
+    order, made from ``state`` when not given). Returns None, having changed nothing, when the alias
+    phrases changed (every document must be matched again): use ``build_corpus``.
     """
     if state.phrases != phrases_signature(phrases) or len(state.postings) != len(FIELDS):
         return None
     matcher = AliasMatcher(phrases)
     hashes = _Hashes(catalog)
     stats = {"analysed": 0, "reused": 0, "realiased": 0}
-    entries = [state.entries[ident] for ident in state.order]
+    if kept is None:
+        kept = KeptOrder(state)
+    entries = kept.entries
     affected = set().union(*(readers.get(c, ()) for c in changed))
     changed_entries: dict[Ident, Entry] = {}
     for ident in sorted(affected):
@@ -776,15 +792,59 @@ def patch_corpus(state: State, catalog: Catalog, changed: Iterable[tuple[str, st
             readers.get((i[0], i[1]), set()).discard(ident)
         for i in inputs:
             readers.setdefault((i[0], i[1]), set()).add(ident)
-        entries[position[ident]] = entry
+        kept.replace(position[ident], entry)
         changed_entries[ident] = entry
         stats["analysed"] += 1
     stats["reused"] = len(entries) - stats["analysed"]
-    dirty = patch_postings(state, entries, sorted(position[i] for i in changed_entries))
+    changed_at = sorted(position[i] for i in changed_entries)
+    dirty = patch_postings(state, entries, changed_at)
     stats["patched"] = stats["analysed"]
-    found = Corpus(entries, phrases, state.postings, state.lengths, dirty, stats, state)
+    found = Corpus(entries, phrases, state.postings, state.lengths, dirty, stats, state, kept, changed_at)
     found.changed = changed_entries
     return found
+
+
+class KeptOrder:
+    """A resident build's documents in order, with what scoring reads of each (its type's boost), kept
+    from one edit in place to the next and updated where an edit replaced an entry: an edit in place
+    keeps every document's identity, type and number, so making these lists again (about 0.15 s at
+    100,000 documents) would give the same lists."""
+
+    def __init__(self, state: State) -> None:
+        import numpy as np
+
+        self.entries = [state.entries[ident] for ident in state.order]
+        self.docs = [e.doc for e in self.entries]
+        self.boost = [TYPE_BOOST[d.type] for d in self.docs]
+        self.boost_array = np.array(self.boost, dtype=np.float64)
+        # Per field, each document's length norm as a list and an array (made when first scored), valid
+        # for the average field lengths ``avgfl``.
+        self.avgfl: tuple = ()
+        self.norms: list = [None] * len(FIELDS)
+        self.norm_arrays: list = [None] * len(FIELDS)
+
+    def replace(self, at: int, entry: Entry) -> None:
+        """Document ``at`` is now ``entry`` (of the same type: the boosts stay)."""
+        self.entries[at] = entry
+        self.docs[at] = entry.doc
+
+    def norms_for(self, avgfl: tuple, lengths: list[array], changed_at: list[int]) -> tuple[list, list]:
+        """The length norms for a corpus with these average field lengths, whose documents' lengths changed
+        at ``changed_at`` only: the kept norms of a field whose average is the same, with those documents'
+        worked out again; None (made when first scored) for the others. The lists are this object's, so
+        what the corpus makes is kept for the next edit."""
+        for f in range(len(FIELDS)):
+            if not self.avgfl or self.avgfl[f] != avgfl[f]:
+                self.norms[f] = self.norm_arrays[f] = None
+                continue
+            for d in changed_at:
+                value = _length_norm(lengths[f][d], avgfl[f])
+                if self.norms[f] is not None:
+                    self.norms[f][d] = value
+                if self.norm_arrays[f] is not None:
+                    self.norm_arrays[f][d] = value
+        self.avgfl = avgfl
+        return self.norms, self.norm_arrays
 
 
 def apply_patch(state: State, corpus: Corpus, layout: str, lists: dict[str, Encoded]) -> None:
@@ -817,3 +877,4 @@ class SearchIndex:
         self.readers = readers_index(state)
         self.position = {ident: i for i, ident in enumerate(state.order)}
         self.phrases = alias_phrases(alias_groups(catalog))
+        self.kept = KeptOrder(state)

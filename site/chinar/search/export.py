@@ -237,7 +237,12 @@ def encode_list_array(corpus: Corpus, key: str, doc_combo) -> Encoded | None:
     if n <= FIRST_SLICE:
         cuts = [np.arange(n)]
     else:
-        ranked = np.argsort(-scores, kind="stable")  # best first; equal scores keep document order
+        # Best first; equal scores keep document order. As a distance below the top score in the narrowest
+        # unsigned type, so that numpy's stable sort is a radix sort (a 79,000-posting list: 0.9 ms
+        # against 6.3 ms for the comparison sort of -scores).
+        top = int(scores.max())
+        below = top - scores
+        ranked = np.argsort(below.astype(np.uint16 if top < 1 << 16 else np.uint32), kind="stable")
         cuts, start, size = [], 0, FIRST_SLICE
         while start < n:
             cuts.append(np.sort(ranked[start:start + size]))  # positions ascending = documents ascending
@@ -391,8 +396,25 @@ def pack_shard(members: list[str], sliced: dict[str, list[tuple[bytes, int, int]
     return files, refs
 
 
-def _facets(catalog: Catalog, docs: list[SearchDoc], memo: ExportMemo | None) -> tuple:
-    """Facet combinations: (combo_list, doc_combo, combos, crafts, districts, layout, combo_bytes)."""
+def _facets(catalog: Catalog, docs: list[SearchDoc], memo: ExportMemo | None,
+            changed_at: list[int] | None = None) -> tuple:
+    """Facet combinations: (combo_list, doc_combo, combos, crafts, districts, layout, combo_bytes).
+
+    ``changed_at``: the only documents that may differ from the last export's (an edit in place, which
+    keeps every document's identity and number), so only they are compared."""
+    keys = (catalog.keys("craft"), catalog.keys("district"))
+    if changed_at is not None and memo is not None and memo.standing and memo.facets \
+            and len(memo.docs) == len(docs) and memo.facets[0] == keys:
+        standing, doc_combos = memo.standing, memo.doc_combos
+        fresh = {i: _combo(docs[i], standing[i]) for i in changed_at}
+        if any(doc_combos[i] != c for i, c in fresh.items()):
+            doc_combos = list(doc_combos)
+            for i, c in fresh.items():
+                doc_combos[i] = c
+        else:
+            memo.docs = list(docs)
+            return memo.facets[1:]
+        return _combos(catalog, docs, memo, keys, standing, doc_combos)
     # Which languages a document stands in for depends on its thing's other versions, not on the
     # document itself: a function of every document's (type, key, language), worked out again whenever
     # that list is not the last export's (an edit that adds or removes a translation, say).
@@ -410,10 +432,15 @@ def _facets(catalog: Catalog, docs: list[SearchDoc], memo: ExportMemo | None) ->
                       else _combo(d, standing[i]) for i, d in enumerate(docs)]
     else:
         doc_combos = [_combo(d, standing[i]) for i, d in enumerate(docs)]
-    keys = (catalog.keys("craft"), catalog.keys("district"))
     if memo is not None and memo.facets and memo.facets[0] == keys and memo.doc_combos == doc_combos:
         memo.docs, memo.doc_combos = list(docs), doc_combos
         return memo.facets[1:]
+    return _combos(catalog, docs, memo, keys, standing, doc_combos)
+
+
+def _combos(catalog: Catalog, docs: list[SearchDoc], memo: ExportMemo | None, keys: tuple, standing: list,
+            doc_combos: list[tuple]) -> tuple:
+    """``_facets``' result made from each document's combination."""
     combo_count = Counter(doc_combos)
     combo_list = sorted(combo_count, key=lambda c: (-combo_count[c], c))
     combo_id = {c: i for i, c in enumerate(combo_list)}
@@ -455,7 +482,8 @@ def export(catalog: Catalog, corpus: Corpus, out: Path | None, policy: BuildPoli
     known = memo.files if memo is not None and keep is not None else set()
     w = _Writer(tmp, sink, known, keep)
 
-    combo_list, doc_combo, combos, crafts, districts, layout, combo_bytes = _facets(catalog, docs, memo)
+    changed_at = corpus.changed_at if memo is not None and len(memo.docs) == len(docs) else None
+    combo_list, doc_combo, combos, crafts, districts, layout, combo_bytes = _facets(catalog, docs, memo, changed_at)
     bands = [b for b, _lo, _hi in PRICE_BANDS]
 
     if memo is not None and memo.lexicon is not None and memo.postings is corpus.postings \
@@ -566,18 +594,26 @@ def export(catalog: Catalog, corpus: Corpus, out: Path | None, policy: BuildPoli
         w.write(name, blob)
 
     # Result store: chunks of CHUNK documents, volumes of VOLUME chunks.
-    chunks: list[tuple[tuple, bytes]] = []
     old_chunks = memo.chunks if memo is not None else []
-    thumbs = [d.thumb for d in docs]
-    for n, i in enumerate(range(0, len(docs), CHUNK)):
+
+    def chunk(n: int) -> tuple[tuple, bytes]:
+        i = n * CHUNK
+        part = docs[i:i + CHUNK]
+        thumbs = [d.thumb for d in part]
         hit = old_chunks[n] if n < len(old_chunks) else None
         # (documents, thumbnails): the thumbnail is the one field set after a document is made
-        if hit is not None and hit[0][1] == thumbs[i:i + CHUNK] and len(hit[0][0]) == len(docs[i:i + CHUNK]) \
-                and all(a is b for a, b in zip(hit[0][0], docs[i:i + CHUNK], strict=True)):
-            chunks.append(hit)
-        else:
-            chunks.append(((tuple(docs[i:i + CHUNK]), thumbs[i:i + CHUNK]),
-                           _json([[d.url, d.title, d.thumb, d.price] for d in docs[i:i + CHUNK]])))
+        if hit is not None and hit[0][1] == thumbs and len(hit[0][0]) == len(part) \
+                and all(a is b for a, b in zip(hit[0][0], part, strict=True)):
+            return hit
+        return (tuple(part), thumbs), _json([[d.url, d.title, d.thumb, d.price] for d in part])
+
+    count = -(-len(docs) // CHUNK)
+    if changed_at is not None and len(old_chunks) == count:  # only the chunks of changed documents
+        chunks = list(old_chunks)
+        for n in sorted({i // CHUNK for i in changed_at}):
+            chunks[n] = chunk(n)
+    else:
+        chunks = [chunk(n) for n in range(count)]
     store_volumes = []
     store_memo: dict[int, tuple[tuple, str]] = {}
     for v in range(0, len(chunks), VOLUME):

@@ -143,7 +143,7 @@ class SearchStage:
         job.output.produced -= {f"{export.SITE_FOLDER}/{name}" for name in job.search_memo.files}
         found = corpus_mod.patch_corpus(state, job.catalog, {(r["type"], r["translation_key"]) for r in job.edited},
                                         index.phrases, index.readers, index.position,
-                                        lambda image: self.images.thumbnail(image).url)
+                                        lambda image: self.images.thumbnail(image).url, index.kept)
         if found is None:
             raise RuntimeError("search alias phrases changed in an edit in place")  # excluded by changes.py
         stats, layout, lists = export.export(job.catalog, found, None, SERIAL, sink=job.output.write,
