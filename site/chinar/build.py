@@ -60,6 +60,7 @@ def generate(job: BuildJob) -> None:
     in_place = job.in_place = load_records(job)
     job.timed("load", t)
     if in_place and not job.edited:
+        job.report.pages = len(job.pages)
         return  # files touched or copied, nothing in them changed
     signals.catalog_loaded.send(job)
 
