@@ -122,6 +122,8 @@ def load_records(job: BuildJob) -> bool:
                     rec.update(data)
                     note_record_media(rec, job.images.content_hash)
                     job.edited.append(rec)
+            if job.edited:  # the output moves on from the last build's files (a touch leaves them be)
+                job.output.produced = set(prev.new_state.outputs)
             return True
     if job.full:
         job.state = BuildState()
@@ -136,13 +138,12 @@ def load_records(job: BuildJob) -> bool:
 
 def carry_in_place(job: BuildJob, prev: BuildJob) -> None:
     """An edit in place starts from the last build: its state (updated in place), catalog, pages, renderer,
-    images and search, and the indexes made over them. Its output is the last build's files; the search
-    and image stages replace what changes of theirs."""
+    images and search, and the indexes made over them. Its output is the last build's files (set by
+    ``load_records`` once an edit is found); the search and image stages replace what changes of theirs."""
     job.state = job.new_state = prev.new_state
     for name in ("catalog", "relations", "pages", "renderer", "static", "images", "request_files", "search_state",
                  "search_memo", "_holders", "_search_index", "_image_use"):
         setattr(job, name, getattr(prev, name))
-    job.output.produced = set(prev.new_state.outputs)
 
 
 def image_pipeline(job: BuildJob):
