@@ -59,7 +59,7 @@ def generate(job: BuildJob) -> None:
     t = time.perf_counter()
     in_place = job.in_place = load_records(job)
     job.timed("load", t)
-    if in_place and not job.edited:
+    if job.touched:
         job.report.pages = len(job.pages)
         return  # files touched or copied, nothing in them changed
     signals.catalog_loaded.send(job)

@@ -100,6 +100,11 @@ class BuildJob:
             self._holders = found
         return self._holders
 
+    @property
+    def touched(self) -> bool:
+        """Files were saved again or copied, and nothing in them changed: the output is the last build's."""
+        return self.in_place and not self.edited
+
     def search_index(self) -> SearchIndex:
         """Which search documents read each record, and their numbers (``search.corpus.SearchIndex``)."""
         if self._search_index is None:

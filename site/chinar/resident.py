@@ -38,11 +38,6 @@ from .validate import prepare_validators
 log = logging.getLogger(__name__)
 
 
-def touched(job: BuildJob) -> bool:
-    """Files were saved again or copied, and nothing in them changed: the output is this build's already."""
-    return job.in_place and not job.edited
-
-
 class ResidentBuild:
     """Builds ``content_dir`` into ``output_dir`` and keeps what it made for the next build."""
 
@@ -81,7 +76,7 @@ class ResidentBuild:
                 tree.open()
                 try:
                     generate(job)
-                    if touched(job):
+                    if job.touched:
                         tree.abort()  # nothing staged: the live output is this build's already
                     else:  # the output moves on
                         self._invalidate_cache()
@@ -100,9 +95,9 @@ class ResidentBuild:
             # and collected in full (about a second at 100,000 pages). A touch made nothing to collect.
             if not job.in_place or self.job is None:
                 gc.unfreeze()
-            if not touched(job):
+            if not job.touched:
                 gc.collect()
-        if touched(job):  # the kept state, the indexes and the output are all still the last build's
+        if job.touched:  # the kept state, the indexes and the output are all still the last build's
             self.last, self.job, job.previous = "in place", job, None
             job.report.seconds["total"] = round(time.perf_counter() - start, 3)
             return job.report

@@ -837,6 +837,8 @@ class KeptOrder:
             if not self.avgfl or self.avgfl[f] != avgfl[f]:
                 self.norms[f] = self.norm_arrays[f] = None
                 continue
+            if self.norms[f] is None and self.norm_arrays[f] is None:
+                continue  # not scored yet: made whole when first needed
             for d in changed_at:
                 value = _length_norm(lengths[f][d], avgfl[f])
                 if self.norms[f] is not None:

@@ -405,15 +405,14 @@ def _facets(catalog: Catalog, docs: list[SearchDoc], memo: ExportMemo | None,
     keys = (catalog.keys("craft"), catalog.keys("district"))
     if changed_at is not None and memo is not None and memo.standing and memo.facets \
             and len(memo.docs) == len(docs) and memo.facets[0] == keys:
-        standing, doc_combos = memo.standing, memo.doc_combos
+        standing = memo.standing
         fresh = {i: _combo(docs[i], standing[i]) for i in changed_at}
-        if any(doc_combos[i] != c for i, c in fresh.items()):
-            doc_combos = list(doc_combos)
-            for i, c in fresh.items():
-                doc_combos[i] = c
-        else:
+        if all(memo.doc_combos[i] == c for i, c in fresh.items()):
             memo.docs = list(docs)
             return memo.facets[1:]
+        doc_combos = list(memo.doc_combos)
+        for i, c in fresh.items():
+            doc_combos[i] = c
         return _combos(catalog, docs, memo, keys, standing, doc_combos)
     # Which languages a document stands in for depends on its thing's other versions, not on the
     # document itself: a function of every document's (type, key, language), worked out again whenever
